@@ -1,0 +1,134 @@
+"""Stage: check. Everything that reaches the site, checked: each review's documents, YAML
+files and file names by the anonymisation engine (with that review's allowed terms and
+private register), plus the consistency checks. Produces Findings; decides nothing.
+
+Allowed terms come in layers: the project's public terms (content/allowlist.yml), each
+review's pseudonyms and panel names (review.yml), and terms given on the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.check import consistency
+from generator.diagnostics import ContentError, Finding
+from generator.model import Review, Site
+
+
+@dataclass
+class CheckOptions:
+    private_dir: Path | None = None  # where private/<slug>.yml registers live
+    extra_terms: list[str] = field(default_factory=list)  # --allow-file terms
+    extra_registers: list = field(default_factory=list)  # --register files, already loaded
+    today: dt.date = field(default_factory=dt.date.today)
+    progress: object = None  # callable(done, total) for a progress bar
+
+
+def review_files(review: Review) -> list[tuple[Path, str]]:
+    """(path, kind) of every file of a review whose text can reach the site."""
+    files = [(review.dir / "review.yml", "yaml")]
+    files += [(doc.path, "markdown") for doc in review.documents.values()]
+    if review.plan_path is not None:
+        files.append((review.plan_path, "yaml"))
+    return files
+
+
+def allowed_for(site: Site, review: Review | None, extra: list[str]):
+    from generator.check.anonymise import AllowedTerms
+
+    terms = [*site.allowlist.all_terms(), *extra]
+    terms += [h.name for h in site.settings.helplines]
+    terms += [site.settings.partnership.name] + ([site.settings.partnership.short_name]
+                                                 if site.settings.partnership.short_name else [])
+    pseudonyms: list[str] = []
+    if review is not None:
+        pseudonyms = [p.name for p in review.meta.pseudonyms]
+        if review.meta.panel:
+            terms += [m.name for m in review.meta.panel.everyone()]
+        if review.meta.partnership:
+            terms.append(review.meta.partnership)
+    return AllowedTerms(terms=terms, pseudonyms=pseudonyms)
+
+
+def load_registers(site: Site, opts: CheckOptions) -> tuple[dict[str, list], list[ContentError]]:
+    """Each review's private register (private/<slug>.yml), if it has one."""
+    from generator.check.registers import load_register
+
+    out: dict[str, list] = {}
+    errors: list[ContentError] = []
+    for review in site.reviews:
+        regs = list(opts.extra_registers)
+        if opts.private_dir is not None:
+            path = opts.private_dir / f"{review.slug}.yml"
+            if path.exists():
+                reg, errs = load_register(path)
+                errors.extend(errs)
+                if reg is not None:
+                    regs.append(reg)
+        out[review.slug] = regs
+    return out, errors
+
+
+def check_site(site: Site, opts: CheckOptions, rel) -> tuple[list[Finding], list[ContentError]]:
+    """All findings for a loaded site. `rel(path)` gives the display path of a file."""
+    from generator.check.anonymise import Analyser
+    from generator.check.waivers import apply_waivers, load_waivers
+
+    registers, errors = load_registers(site, opts)
+    if errors:
+        return [], errors
+    analyser = Analyser.from_config()
+    items = []
+    owner: dict[str, Review | None] = {}
+    texts: dict[str, str] = {}
+    site_allowed = allowed_for(site, None, opts.extra_terms)
+    site_yml = site.root / "site.yml"
+    items.append((rel(site_yml), site_yml.read_text(encoding="utf-8"), "yaml", site_allowed, list(opts.extra_registers)))
+    owner[rel(site_yml)] = None
+    name_findings: list[Finding] = []
+    for review in site.reviews:
+        allowed = allowed_for(site, review, opts.extra_terms)
+        regs = registers.get(review.slug, [])
+        for path, kind in review_files(review):
+            text = path.read_text(encoding="utf-8")
+            items.append((rel(path), text, kind, allowed, regs))
+            owner[rel(path)] = review
+            texts[rel(path)] = text
+        for path in [review.dir, *sorted(p for p in review.dir.rglob("*") if p.is_file())]:
+            name_findings += analyser.check_path_name(rel(path), allowed=allowed, registers=regs)
+    findings = analyser.check_many(items, progress=opts.progress) if opts.progress else analyser.check_many(items)
+    findings = [_with_review(f, owner.get(f.path)) for f in findings]
+    findings += [_with_review(f, _owner_of(f.path, site, rel)) for f in name_findings]
+    for review in site.reviews:
+        findings += consistency.check_review(review, rel, opts.today)
+    # Waivers: per review, from its waivers.yml.
+    out: list[Finding] = []
+    by_review: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        by_review.setdefault(f.review, []).append(f)
+    for slug, group in by_review.items():
+        review = site.review(slug) if slug else None
+        wpath = review.dir / "waivers.yml" if review else None
+        if wpath is not None and wpath.exists():
+            waivers, errs = load_waivers(wpath)
+            errors.extend(errs)
+            group = apply_waivers(group, waivers, texts)
+        out.extend(group)
+    out.sort(key=Finding.sort_key)
+    return out, errors
+
+
+def _with_review(f: Finding, review: Review | None) -> Finding:
+    if review is None or f.review == review.slug:
+        return f
+    from dataclasses import replace
+    return replace(f, review=review.slug)
+
+
+def _owner_of(path: str, site: Site, rel) -> Review | None:
+    for review in site.reviews:
+        if path == rel(review.dir) or path.startswith(rel(review.dir) + "/"):
+            return review
+    return None

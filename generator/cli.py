@@ -1,0 +1,416 @@
+"""The `reviewsite` command. It parses arguments, calls the pipeline's stages and prints;
+it holds no rules of its own.
+
+Exit status: 0 fine; 1 findings that block (check) or a build that failed its audit;
+2 bad input or usage (every problem is listed, nothing is changed); 3 an internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # never fetch the suffix list
+
+OK, BLOCKED, BAD_INPUT, INTERNAL = 0, 1, 2, 3
+
+
+class Usage(Exception):
+    """A problem with the command line or the project folder: exit 2 with this message."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reviewsite", description="Publish statutory reviews and their action plans.")
+    p.add_argument("--project", type=Path, default=Path("."),
+                   help="the project folder holding content/, private/ and mkdocs.yml (default: here)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    s = sub.add_parser("new", help="scaffold a new review in content/reviews/SLUG")
+    s.add_argument("slug")
+    s.add_argument("--title", help="the pseudonym-based title (default: from the slug)")
+    s.add_argument("--type", default="dhr", choices=["dhr", "dardr", "case-review", "safeguarding-adult-review",
+                                                     "action-plan"])
+
+    s = sub.add_parser("check", help="validate content and run the anonymisation and consistency checks")
+    s.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="Markdown or YAML files or folders to check (default: all of content/)")
+    s.add_argument("--allow-file", action="append", default=[], type=Path, metavar="FILE",
+                   help="extra allowed terms, one per line (# starts a comment)")
+    s.add_argument("--register", action="append", default=[], type=Path, metavar="FILE",
+                   help="extra private register: identifiers to find, one per line")
+    s.add_argument("--format", choices=["text", "json", "sarif"], default="text")
+    s.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even if error findings remain (bad input still exits 2); used by make site")
+
+    s = sub.add_parser("build", help="build the public site (atomically) from what may be published")
+    s.add_argument("--out", type=Path, help="output folder (default: site/ in the project)")
+    s.add_argument("--as-of", type=_date, metavar="DATE", help="build the site as it will be on DATE")
+
+    s = sub.add_parser("serve", help="live preview of the public site, rebuilt when content/, generator/ or theme/ change")
+    s.add_argument("--as-of", type=_date, metavar="DATE")
+    s.add_argument("--port", type=int, default=8000)
+
+    s = sub.add_parser("status", help="each review's stage, whether it is published and why not, and its actions")
+    s.add_argument("--as-of", type=_date, metavar="DATE")
+
+    s = sub.add_parser("clear", help="record the Home Office clearance and fingerprint the cleared documents")
+    s.add_argument("slug")
+    s.add_argument("--date", type=_date, required=True)
+    s.add_argument("--reference", required=True)
+    s.add_argument("--letter", type=Path, help="the clearance letter (Markdown); copied to qa-letter.md")
+    s.add_argument("--conditions")
+    s.add_argument("--by", help="who cleared it (default: Home Office Quality Assurance Panel)")
+
+    s = sub.add_parser("amend", help="record a change made after clearance (shown in the public change history)")
+    s.add_argument("slug")
+    s.add_argument("--note", required=True)
+    s.add_argument("--date", type=_date)
+
+    s = sub.add_parser("withdraw", help="take a published review down, leaving a withdrawal notice")
+    s.add_argument("slug")
+    s.add_argument("--reason", required=True, help="the public reason, shown on the notice")
+    s.add_argument("--date", type=_date)
+
+    s = sub.add_parser("eval", help="measure the anonymisation check on the labelled evaluation set")
+    s.add_argument("args", nargs=argparse.REMAINDER)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    project = args.project.resolve()
+    try:
+        handler = globals()[f"cmd_{args.command}"]
+        return handler(args, project)
+    except Usage as exc:
+        print(f"reviewsite: {exc}", file=sys.stderr)
+        return BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback for the user; REVIEWSITE_DEBUG=1 shows it
+        if os.environ.get("REVIEWSITE_DEBUG"):
+            raise
+        print(f"reviewsite: internal error: {type(exc).__name__}: {exc}\n"
+              f"  (nothing was changed; run with REVIEWSITE_DEBUG=1 for details and report it)", file=sys.stderr)
+        return INTERNAL
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _rel(project: Path):
+    def rel(path: Path) -> str:
+        path = Path(path)
+        try:
+            return str(path.resolve().relative_to(project)) if path.is_absolute() else str(path)
+        except ValueError:
+            return str(path)
+    return rel
+
+
+def _load(project: Path, fmt: str = "text"):
+    from generator import report
+    from generator.content import load_site
+
+    site, errors = load_site(project / "content")
+    if errors:
+        report.emit(fmt, errors=errors, out=sys.stderr if fmt == "text" else sys.stdout)
+        return None
+    return site
+
+
+def _progress_printer():
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int):
+        width = 30
+        filled = int(width * done / max(total, 1))
+        print(f"\rChecking [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr)
+        if done >= total:
+            print("\r" + " " * (width + 30) + "\r", end="", file=sys.stderr)
+    return show
+
+
+def _check(site, project: Path, allow_files=(), register_files=(), progress=None):
+    from generator.check.registers import load_term_file
+    from generator.check.run import CheckOptions, check_site
+    from generator.check.registers import load_register
+
+    errors, terms, regs = [], [], []
+    for f in allow_files:
+        t, errs = load_term_file(f)
+        terms += t
+        errors += errs
+    for f in register_files:
+        r, errs = load_register(f)
+        errors += errs
+        if r is not None:
+            regs.append(r)
+    if errors:
+        return [], errors
+    opts = CheckOptions(private_dir=project / "private", extra_terms=terms, extra_registers=regs, progress=progress)
+    return check_site(site, opts, _rel(project))
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def cmd_new(args, project: Path) -> int:
+    from generator.content import SLUG
+    from generator.scaffold import scaffold
+
+    if not SLUG.match(args.slug):
+        raise Usage(f"'{args.slug}' cannot be a review's folder name: use lower-case letters, digits and "
+                    f"hyphens, e.g. hana-2021")
+    reviews = project / "content" / "reviews"
+    if (reviews / args.slug).exists():
+        raise Usage(f"content/reviews/{args.slug} already exists; choose another name")
+    title = args.title or args.slug.split("-")[0].capitalize()
+    for path in scaffold(reviews, args.slug, title, args.type, dt.date.today()):
+        print(f"wrote {_rel(project)(path)}")
+    print(f"Next: fill in content/reviews/{args.slug}/review.yml, then run: reviewsite check")
+    return OK
+
+
+def cmd_check(args, project: Path) -> int:
+    from generator import report
+
+    progress = _progress_printer() if args.format == "text" else None
+    if args.paths:
+        findings, errors = _check_paths(args, project, progress)
+    else:
+        site = _load(project, args.format)
+        if site is None:
+            return BAD_INPUT
+        findings, errors = _check(site, project, args.allow_file, args.register, progress)
+    report.emit(args.format, errors=errors, findings=findings,
+                out=sys.stderr if (errors and args.format == "text") else sys.stdout)
+    if errors:
+        return BAD_INPUT
+    blocking = any(f.severity == "error" and not f.extra.get("waived") for f in findings)
+    return BLOCKED if blocking and not args.exit_zero else OK
+
+
+def _check_paths(args, project: Path, progress):
+    """Check any files or folders with the project's public terms plus the files given."""
+    from generator.check.anonymise import AllowedTerms, Analyser
+    from generator.check.registers import load_register, load_term_file
+    from generator.content import Loader
+    from generator.diagnostics import ContentError
+    from generator.model import Allowlist
+
+    errors: list[ContentError] = []
+    terms: list[str] = []
+    allow_path = project / "content" / "allowlist.yml"
+    if allow_path.exists():
+        loader = Loader(project / "content")
+        text = loader.read_text(allow_path)
+        allow = loader.parse(allow_path, text, Allowlist)[0] if text is not None else None
+        errors += loader.errors
+        if allow is not None:
+            terms += allow.all_terms()
+    for f in args.allow_file:
+        t, errs = load_term_file(f)
+        terms += t
+        errors += errs
+    regs = []
+    for f in args.register:
+        r, errs = load_register(f)
+        errors += errs
+        if r is not None:
+            regs.append(r)
+    files: list[Path] = []
+    for p in args.paths:
+        if p.is_dir():
+            files += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in (".md", ".yml", ".yaml"))
+        elif p.is_file():
+            files.append(p)
+        else:
+            errors.append(ContentError(str(p), "no such file or folder"))
+    items = []
+    allowed = AllowedTerms(terms=terms)
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            errors.append(ContentError(str(f), "this file is not UTF-8 text", hint="save it as UTF-8"))
+            continue
+        kind = "markdown" if f.suffix.lower() == ".md" else "yaml"
+        items.append((str(f), text, kind, allowed, regs))
+    if errors:
+        return [], errors
+    analyser = Analyser.from_config()
+    findings = analyser.check_many(items)
+    for f in files:
+        findings += analyser.check_path_name(str(f), allowed=allowed, registers=regs)
+    return sorted(findings, key=lambda x: x.sort_key()), []
+
+
+def _decide(project: Path, as_of: dt.date | None, quiet=False):
+    from generator.publication import decide
+
+    site = _load(project)
+    if site is None:
+        return None, None, None
+    findings, errors = _check(site, project, progress=_progress_printer())
+    if errors:
+        from generator import report
+        report.emit("text", errors=errors, out=sys.stderr)
+        return None, None, None
+    return site, decide(site.reviews, findings, as_of or dt.date.today()), findings
+
+
+def cmd_status(args, project: Path) -> int:
+    from generator import tracking
+
+    site, plan, _ = _decide(project, args.as_of)
+    if plan is None:
+        return BAD_INPUT
+    print(f"Status as of {plan.as_of.isoformat()}:\n")
+    for d in plan.decisions:
+        r = d.review
+        print(f"{r.slug}  ({r.meta.type.label}: {r.meta.title})")
+        print(f"  stage: {d.stage}")
+        if d.published:
+            print(f"  published: yes, since {d.published_on.isoformat()} ({', '.join(d.documents)}"
+                  f"{', action plan' if d.with_plan else ''})")
+        else:
+            print("  published: no")
+            for reason in d.reasons:
+                print(f"    - {reason}")
+        if r.plan is not None:
+            prog = tracking.progress(r.plan, plan.as_of)
+            print(f"  actions: {prog.total} in all, {prog.done} complete, {len(prog.open)} open, "
+                  f"{len(prog.overdue)} overdue, {len(prog.stale)} stale")
+            for s in prog.overdue:
+                print(f"    overdue: {s.action.id} (target {s.action.target.human()}, {s.overdue_days} days late)")
+        print()
+    return OK
+
+
+def cmd_build(args, project: Path) -> int:
+    from generator import report
+    from generator.audit import make_audit
+    from generator.build import BuildFailed, build_site
+    from generator.publication import public_content
+
+    site, plan, findings = _decide(project, args.as_of)
+    if plan is None:
+        return BAD_INPUT
+    content = public_content(plan)
+    out = args.out or project / "site"
+    try:
+        result = build_site(content, site.settings, project=project, out=out,
+                            audit=make_audit(site, plan, project))
+    except BuildFailed as exc:
+        print(f"reviewsite: build failed: {exc}", file=sys.stderr)
+        if exc.findings:
+            report.print_text(findings=exc.findings, out=sys.stderr)
+        print(f"The previous {_rel(project)(out)}/ was left as it was.", file=sys.stderr)
+        return BLOCKED
+    for d in plan.decisions:
+        state = "published" if d.published else f"not published ({d.stage}): {d.reasons[0] if d.reasons else ''}"
+        print(f"  {d.slug}: {state}")
+    print(f"Built {result.pages} pages ({result.files} files) into {_rel(project)(result.site_dir)}/ "
+          f"as of {plan.as_of.isoformat()}.")
+    return OK
+
+
+def cmd_serve(args, project: Path) -> int:
+    from generator.serve import serve
+
+    return serve(project, args.port, args.as_of)
+
+
+def _review_or_fail(project: Path, slug: str):
+    site = _load(project)
+    if site is None:
+        raise Usage("fix the content errors above first")
+    review = site.review(slug)
+    if review is None:
+        names = ", ".join(r.slug for r in site.reviews) or "none"
+        raise Usage(f"there is no review '{slug}' in content/reviews/ (reviews: {names})")
+    return site, review
+
+
+def _write(project: Path, review, key: str, value) -> int:
+    from generator import report
+    from generator.records import set_block, write_review_yml
+
+    path = review.dir / "review.yml"
+    new_text = set_block(path.read_text(encoding="utf-8"), key, value)
+    errors = write_review_yml(path, new_text)
+    if errors:
+        report.print_text(errors=errors, out=sys.stderr)
+        return BAD_INPUT
+    print(f"updated {_rel(project)(path)} ({key})")
+    return OK
+
+
+def cmd_clear(args, project: Path) -> int:
+    from generator.publication import fingerprints
+
+    site, review = _review_or_fail(project, args.slug)
+    letter = None
+    if args.letter:
+        if not args.letter.is_file():
+            raise Usage(f"the letter {args.letter} does not exist")
+        target = review.dir / "qa-letter.md"
+        if args.letter.resolve() != target.resolve():
+            if target.exists():
+                raise Usage(f"{_rel(project)(target)} already exists: remove it or pass --letter {target}")
+            shutil.copyfile(args.letter, target)
+            print(f"copied {args.letter} to {_rel(project)(target)}")
+        letter = "qa-letter.md"
+        site, review = _review_or_fail(project, args.slug)
+    elif "qa-letter.md" in review.documents:
+        letter = "qa-letter.md"
+    if not review.documents:
+        raise Usage(f"{args.slug} has no documents to clear")
+    value = {"date": args.date.isoformat(), "reference": args.reference}
+    if args.by:
+        value["by"] = args.by
+    if letter:
+        value["letter"] = letter
+    if args.conditions:
+        value["conditions"] = args.conditions
+    value["documents"] = fingerprints(review)
+    return _write(project, review, "clearance", value)
+
+
+def cmd_amend(args, project: Path) -> int:
+    from generator.publication import fingerprints
+
+    site, review = _review_or_fail(project, args.slug)
+    if review.meta.clearance is None:
+        raise Usage(f"{args.slug} has not been cleared: there is nothing to amend (edit it freely until then)")
+    entries = [a.model_dump(mode="json") for a in review.meta.amendments]
+    entries.append({"date": (args.date or dt.date.today()).isoformat(), "note": args.note,
+                    "documents": fingerprints(review)})
+    return _write(project, review, "amendments", entries)
+
+
+def cmd_withdraw(args, project: Path) -> int:
+    site, review = _review_or_fail(project, args.slug)
+    if review.meta.withdrawal is not None:
+        raise Usage(f"{args.slug} was already withdrawn on {review.meta.withdrawal.date}")
+    return _write(project, review, "withdrawal",
+                  {"date": (args.date or dt.date.today()).isoformat(), "reason": args.reason})
+
+
+def cmd_eval(args, project: Path) -> int:
+    from generator.check import evaluate
+
+    return evaluate.main(args.args)
