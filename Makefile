@@ -19,7 +19,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 # Check the content, then build site/ (atomically: a failed build leaves site/ as it was).
-site: install check
+site: install
+	$(RS) check --exit-zero
 	$(RS) build
 
 check: install
@@ -46,8 +47,8 @@ eval: install
 # Regenerate requirements.lock from pyproject.toml in a throw-away environment.
 lock:
 	rm -rf .cache/lock-venv && $(PYTHON) -m venv .cache/lock-venv
-	.cache/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
-	.cache/lock-venv/bin/python -m pip freeze --exclude reviewsite > requirements.lock
+	.cache/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]" setuptools wheel
+	.cache/lock-venv/bin/python -m pip freeze --all --exclude reviewsite --exclude pip > requirements.lock
 	rm -rf .cache/lock-venv
 
 clean:
