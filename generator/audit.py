@@ -19,10 +19,10 @@ from pathlib import Path
 
 from generator.diagnostics import Finding
 
+# Protective markings: the words in capitals as markings are written, and the phrases in any case.
 MARKINGS = re.compile(
-    r"OFFICIAL[\s\-–]+SENSITIVE|\bRESTRICTED\b|\bSECRET\b|\bPROTECT\b\s*[-–]|"
-    r"not\s+to\s+be\s+(?:photocopied|circulated|shared|copied)|\bIN\s+CONFIDENCE\b",
-    re.I)
+    r"(?i:official[\s\-–]+sensitive)|\bRESTRICTED\b|\bTOP SECRET\b|\bSECRET\b|\bIN CONFIDENCE\b|"
+    r"(?i:not\s+to\s+be\s+(?:photocopied|circulated|shared|copied|disclosed))")
 _TAG = re.compile(r"<[^>]+>")
 _WS = re.compile(r"\s+")
 _MD = re.compile(r"[*_`#>|\[\]]|\(\s*[^)\s]*\.(?:md|png|jpg)\)")
@@ -44,8 +44,7 @@ def file_text(path: Path) -> str | None:
             text = raw + "\n" + "\n".join(_json_strings(json.loads(raw)))
         except ValueError:
             pass
-    text = html.unescape(_TAG.sub(" ", text)) + "\n" + html.unescape(raw)
-    return normalise(text)
+    return _WS.sub(" ", html.unescape(_TAG.sub(" ", text)) + "\n" + html.unescape(raw))
 
 
 def _json_strings(value):
@@ -71,10 +70,10 @@ def sentences(markdown: str) -> list[str]:
     return out
 
 
-def make_audit(site, plan, project: Path, registered_terms: list[str] | None = None):
-    """Build the audit for one build: what must not appear, computed once."""
-    terms = [normalise(t) for t in (registered_terms if registered_terms is not None
-                                    else _registered_terms(site, project)) if len(t.strip()) >= 3]
+def make_audit(site, plan, project: Path, registers: list | None = None):
+    """Build the audit for one build: what must not appear, computed once. `registers` are
+    generator.check.registers.Register objects (default: every review's private register)."""
+    registers = registers if registers is not None else _registers(site, project)
     published_text = set()
     for d in plan.published:
         for name in d.documents:
@@ -93,19 +92,23 @@ def make_audit(site, plan, project: Path, registered_terms: list[str] | None = N
         for path in sorted(site_dir.rglob("*")):
             if not path.is_file():
                 continue
-            text = file_text(path)
-            if text is None:
+            original = file_text(path)
+            if original is None:
                 continue
+            text = original.lower()
             rel = str(path.relative_to(site_dir))
-            for m in MARKINGS.finditer(text):
+            for m in MARKINGS.finditer(original):
                 findings.append(Finding(rel, 1, 1, "PROTECTIVE_MARKING", "error", "AU102",
                                         f"a protective marking is in the built site: '{m.group(0)}'",
                                         text=m.group(0), hint="remove the marking from the source document"))
                 break
-            for term in terms:
-                if re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text):
+            for register in registers:
+                hits = register.find(original)
+                if hits:
+                    # The matched text itself is not printed: build logs may be shared.
                     findings.append(Finding(rel, 1, 1, "REGISTERED", "error", "AU101",
-                                            "a registered identifier from a private register is in the built site",
+                                            f"{len(hits)} registered identifier(s) from a private register "
+                                            f"are in the built site",
                                             hint="run reviewsite check and fix every finding"))
             for s, slug in secret:
                 if s in text:
@@ -118,15 +121,14 @@ def make_audit(site, plan, project: Path, registered_terms: list[str] | None = N
     return audit
 
 
-def _registered_terms(site, project: Path) -> list[str]:
+def _registers(site, project: Path) -> list:
     from generator.check.registers import load_register
 
-    terms: list[str] = []
-    private = project / "private"
+    out = []
     for review in site.reviews:
-        path = private / f"{review.slug}.yml"
+        path = project / "private" / f"{review.slug}.yml"
         if path.exists():
             reg, _ = load_register(path)
             if reg is not None:
-                terms += list(reg.audit_terms())
-    return terms
+                out.append(reg)
+    return out

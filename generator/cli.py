@@ -304,13 +304,19 @@ def cmd_build(args, project: Path) -> int:
     from generator import report
     from generator.audit import make_audit
     from generator.build import BuildFailed, build_site
-    from generator.publication import public_content
+    from generator.publication import links_to_unpublished, public_content
 
     site, plan, findings = _decide(project, args.as_of)
     if plan is None:
         return BAD_INPUT
-    content = public_content(plan)
     out = args.out or project / "site"
+    broken = links_to_unpublished(plan)
+    if broken:
+        print("reviewsite: build failed: published pages link to reviews that are not published:", file=sys.stderr)
+        report.print_text(findings=[_relative(f, project) for f in broken], out=sys.stderr)
+        print(f"The previous {_rel(project)(out)}/ was left as it was.", file=sys.stderr)
+        return BLOCKED
+    content = public_content(plan)
     try:
         result = build_site(content, site.settings, project=project, out=out,
                             audit=make_audit(site, plan, project))
@@ -332,6 +338,11 @@ def cmd_serve(args, project: Path) -> int:
     from generator.serve import serve
 
     return serve(project, args.port, args.as_of)
+
+
+def _relative(f, project: Path):
+    from dataclasses import replace
+    return replace(f, path=_rel(project)(Path(f.path)))
 
 
 def _review_or_fail(project: Path, slug: str):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from generator.dates import PartialDate
@@ -227,3 +228,28 @@ def public_content(plan: PublicationPlan) -> PublicContent:
                          d.review.meta.withdrawal.date, d.review.meta.withdrawal.reason)
         for d in plan.withdrawn)
     return PublicContent(plan.as_of, tuple(reviews), notices)
+
+
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href=[\"']([^\"']+)[\"']|^\[[^\]]+\]:\s*(\S+)", re.M)
+
+
+def links_to_unpublished(plan: PublicationPlan) -> list[Finding]:
+    """Links in published documents that lead to a review that is not published: each would
+    either leak that review's existence or be a broken link, so each fails the build."""
+    hidden = {d.slug for d in plan.decisions if not d.published and d.stage != WITHDRAWN}
+    out: list[Finding] = []
+    for d in plan.published:
+        for name in d.documents:
+            doc = d.review.documents[name]
+            for m in _LINK.finditer(doc.text):
+                target = next(g for g in m.groups() if g)
+                parts = set(re.split(r"[/#?]", target))
+                for slug in sorted(hidden & parts):
+                    line = doc.text.count("\n", 0, m.start()) + 1
+                    col = m.start() - (doc.text.rfind("\n", 0, m.start()) + 1) + 1
+                    out.append(Finding(
+                        path=str(doc.path), line=line, column=col, entity="LINK", severity="error",
+                        rule="PB101", text=target, review=d.slug,
+                        message=f"this links to the review '{slug}', which is not published",
+                        hint="remove the link until that review is published"))
+    return out

@@ -129,7 +129,8 @@ def _render_review(pr: PublicReview, as_of, docs_dir: Path, write) -> list:
         nav.append({title: f"{base}/{page}"})
     if pr.plan is not None:
         write(f"{base}/action-plan.md", "action-plan.md.j2", r=pr, plan=pr.plan,
-              groups=_plan_groups(pr.plan, progress), progress=progress)
+              groups=_plan_groups(pr.plan, progress), progress=progress,
+              report_page="overview-report.md" if "overview-report.md" in pr.documents else None)
         nav.append({"Action plan": f"{base}/action-plan.md"})
     for rel, source in pr.images:
         target = docs_dir / base / rel

@@ -41,9 +41,9 @@ def test_cleared_review_is_built_with_every_page(project, run):
 
 
 def test_leak_markers_of_an_unpublished_review_never_reach_the_site(project, run):
-    clear(run, project)
     draft = project / "content/reviews/beta-2024"
     shutil.copytree(project / REVIEW, draft)
+    clear(run, project)
     (draft / "review.yml").write_text((draft / "review.yml").read_text()
                                       .replace("title: Alpha", "title: MARKERTITLE")
                                       .replace("A fictional review used by the tests.", "MARKERSUMMARY here."))
@@ -107,3 +107,17 @@ def test_new_scaffolds_a_review_that_loads(project, run):
     assert "gamma-2026" in out and "stage: draft" in out
     code, out, err = run(project, "new", "gamma-2026")
     assert code == 2 and "already exists" in err
+
+
+def test_a_link_to_an_unpublished_review_fails_the_build(project, run):
+    draft = project / "content/reviews/beta-2024"
+    shutil.copytree(project / REVIEW, draft)
+    clear(run, project)
+    (draft / "review.yml").write_text((draft / "review.yml").read_text().replace("title: Alpha", "title: Beta"))
+    report = project / REVIEW / "overview-report.md"
+    report.write_text(report.read_text() + "\nCompare [the other review](../beta-2024/index.md).\n")
+    run(project, "amend", "alpha-2020", "--note", "Added a comparison.", "--date", "2021-06-15")
+    code, out, err = run(project, "build", "--as-of", "2021-07-01")
+    assert code == 1
+    assert "overview-report.md:10:" in err and "'beta-2024', which is not published" in err
+    assert not (project / "site").exists()
