@@ -44,7 +44,8 @@ def format_finding(f: Finding) -> str:
     return head
 
 
-def print_text(errors: Iterable[ContentError] = (), findings: Iterable[Finding] = (), out: TextIO = sys.stdout):
+def print_text(errors: Iterable[ContentError] = (), findings: Iterable[Finding] = (), out: TextIO | None = None):
+    out = out or sys.stdout
     errors, findings = list(errors), list(findings)
     for e in errors:
         print(format_error(e), file=out)
@@ -128,7 +129,8 @@ def to_sarif(errors: Iterable[ContentError] = (), findings: Iterable[Finding] = 
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
-def emit(fmt: str, errors=(), findings=(), out: TextIO = sys.stdout):
+def emit(fmt: str, errors=(), findings=(), out: TextIO | None = None):
+    out = out or sys.stdout
     if fmt == "json":
         print(to_json(errors, findings), file=out)
     elif fmt == "sarif":
