@@ -3,8 +3,8 @@ site/, read every file produced and fail the build if any holds:
 
     AU101  a registered identifier of any review (private/<slug>.yml)
     AU102  a protective marking (OFFICIAL-SENSITIVE, RESTRICTED, "not to be circulated", ...)
-    AU103  text from a review that is not published (a sentence of its documents, or its title
-           on a page where no published review of that name exists)
+    AU103  text from a review that is not published (a sentence of its documents)
+    AU104  an image that still carries metadata (EXIF author or GPS, text chunks, XMP, comments)
 
 It knows nothing about how the files were made: it reads HTML, JSON (the search index), XML
 (the sitemap) and any other text file as text, after undoing HTML and JSON escaping.
@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from generator.diagnostics import Finding
+from generator.images import RASTER, metadata_of
 
 # Protective markings: the words in capitals as markings are written, and the phrases in any case.
 MARKINGS = re.compile(
@@ -92,11 +93,18 @@ def make_audit(site, plan, project: Path, registers: list | None = None):
         for path in sorted(site_dir.rglob("*")):
             if not path.is_file():
                 continue
+            rel = str(path.relative_to(site_dir))
+            if path.suffix.lower() in RASTER:
+                meta = metadata_of(path)
+                if meta:
+                    findings.append(Finding(rel, 1, 1, "IMAGE_METADATA", "error", "AU104",
+                                            f"an image still carries metadata ({', '.join(sorted(meta))})",
+                                            hint="images must be published through reviewsite build, which strips it"))
+                continue
             original = file_text(path)
             if original is None:
                 continue
             text = original.lower()
-            rel = str(path.relative_to(site_dir))
             for m in MARKINGS.finditer(original):
                 findings.append(Finding(rel, 1, 1, "PROTECTIVE_MARKING", "error", "AU102",
                                         f"a protective marking is in the built site: '{m.group(0)}'",

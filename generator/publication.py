@@ -197,9 +197,11 @@ class PublicReview:
 
 @dataclass(frozen=True)
 class WithdrawalNotice:
+    """All that remains public of a withdrawn review: not even its title, which may be the
+    very thing that had to be taken down."""
     slug: str
-    title: str
     type_label: str
+    published_on: dt.date | None
     date: PartialDate
     reason: str
 
@@ -224,7 +226,9 @@ def public_content(plan: PublicationPlan) -> PublicContent:
             last_updated=d.last_updated or d.published_on, images=images))
     reviews.sort(key=lambda p: (p.published_on, p.slug), reverse=True)
     notices = tuple(
-        WithdrawalNotice(d.slug, d.review.meta.title, d.review.meta.type.label,
+        WithdrawalNotice(d.slug, d.review.meta.type.label,
+                         d.review.meta.publication.date.first_day if d.review.meta.publication and
+                         d.review.meta.publication.date else None,
                          d.review.meta.withdrawal.date, d.review.meta.withdrawal.reason)
         for d in plan.withdrawn)
     return PublicContent(plan.as_of, tuple(reviews), notices)

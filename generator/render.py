@@ -8,7 +8,6 @@ It never sees an unpublished review, a withheld reason or a private register.
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import tracking
 from generator.dates import PartialDate, human_date
+from generator.images import strip_copy
 from generator.model import DOCUMENT_KINDS, Level, SiteSettings
 from generator.publication import PublicContent, PublicReview
 
@@ -112,6 +112,7 @@ def render(content: PublicContent, settings: SiteSettings, docs_dir: Path) -> Re
         review_nav.append({pr.meta.title: nav})
     for notice in content.notices:
         write(f"reviews/{notice.slug}/index.md", "withdrawn.md.j2", notice=notice)
+        review_nav.append({f"Withdrawn {notice.date.human()}": f"reviews/{notice.slug}/index.md"})
     nav = [{"Home": "index.md"}, {"Reviews": review_nav}, {"Getting help": "help.md"}]
     return RenderResult(pages, nav)
 
@@ -133,9 +134,7 @@ def _render_review(pr: PublicReview, as_of, docs_dir: Path, write) -> list:
               report_page="overview-report.md" if "overview-report.md" in pr.documents else None)
         nav.append({"Action plan": f"{base}/action-plan.md"})
     for rel, source in pr.images:
-        target = docs_dir / base / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        strip_copy(source, docs_dir / base / rel)
     return nav
 
 

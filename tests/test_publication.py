@@ -107,7 +107,7 @@ def test_withheld_and_withdrawn_reviews_publish_nothing_of_their_text(project):
     content = public_content(decide(load(project).reviews, [], DAY))
     assert content.reviews == ()
     (notice,) = content.notices
-    assert notice.reason == "Withdrawn at the family's request." and notice.title == "Alpha"
+    assert notice.reason == "Withdrawn at the family's request." and not hasattr(notice, "title")
 
 
 def test_clearance_recorded_by_hand_without_fingerprints_is_not_enough(project):
