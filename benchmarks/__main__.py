@@ -49,7 +49,6 @@ def timed(fn, repeat=1):
 def bench_check(n_reports: int) -> dict:
     import spacy
 
-    from generator.check import cache as check_cache
     from generator.check.anonymise import AllowedTerms, Analyser
 
     texts = [long_report() for _ in range(n_reports)]
@@ -66,18 +65,13 @@ def bench_check(n_reports: int) -> dict:
     t_spacy = timed(lambda: list(nlp.pipe([it[1] for it in items])))
 
     cache_dir = Path(tempfile.mkdtemp(prefix="rs-bench-cache-"))
-    old = os.environ.get("REVIEWSITE_CACHE_DIR")
-    os.environ["REVIEWSITE_CACHE_DIR"] = str(cache_dir)
+    analyser.cache_dir = cache_dir
     try:
         analyser.check_many([("warm.md", "warm up the model", "markdown", allowed, [])])
         shutil.rmtree(cache_dir, ignore_errors=True)
         t_cold = timed(lambda: analyser.check_many(items))
         t_warm = timed(lambda: analyser.check_many(items), repeat=3)
     finally:
-        if old is None:
-            os.environ.pop("REVIEWSITE_CACHE_DIR", None)
-        else:
-            os.environ["REVIEWSITE_CACHE_DIR"] = old
         shutil.rmtree(cache_dir, ignore_errors=True)
     return {"reports": n_reports, "words": words, "spacy_ner_wps": words / t_spacy,
             "check_cold_wps": words / t_cold, "check_warm_seconds": t_warm,

@@ -160,7 +160,8 @@ def _check(site, project: Path, allow_files=(), register_files=(), progress=None
             regs.append(r)
     if errors:
         return [], errors
-    opts = CheckOptions(private_dir=project / "private", extra_terms=terms, extra_registers=regs, progress=progress)
+    opts = CheckOptions(private_dir=project / "private", cache_dir=project / ".cache" / "check",
+                        extra_terms=terms, extra_registers=regs, progress=progress)
     return check_site(site, opts, _rel(project))
 
 
@@ -205,8 +206,9 @@ def cmd_check(args, project: Path) -> int:
 
 def _check_paths(args, project: Path, progress):
     """Check any files or folders with the project's public terms plus the files given."""
-    from generator.check.anonymise import AllowedTerms, Analyser
+    from generator.check.anonymise import AllowedTerms
     from generator.check.registers import load_register, load_term_file
+    from generator.check.run import analyser_for
     from generator.content import Loader
     from generator.diagnostics import ContentError
     from generator.model import Allowlist
@@ -251,7 +253,7 @@ def _check_paths(args, project: Path, progress):
         items.append((str(f), text, kind, allowed, regs))
     if errors:
         return [], errors
-    analyser = Analyser.from_config()
+    analyser = analyser_for(project / ".cache" / "check")
     findings = analyser.check_many(items)
     for f in files:
         findings += analyser.check_path_name(str(f), allowed=allowed, registers=regs)

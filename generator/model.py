@@ -45,6 +45,14 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_absent(cls, data):
+        """`process:` with every line commented out is YAML null: treat it as not written."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if v is not None}
+        return data
+
 
 # --- site-wide settings -----------------------------------------------------------------
 

@@ -17,9 +17,25 @@ from generator.diagnostics import ContentError, Finding
 from generator.model import Review, Site
 
 
+_ANALYSERS: dict = {}
+
+
+def analyser_for(cache_dir: Path | None):
+    """One Analyser (and so one spaCy model load) per process, whatever the project."""
+    from generator.check.anonymise import Analyser
+
+    if "default" not in _ANALYSERS:
+        _ANALYSERS["default"] = Analyser.from_config()
+    analyser = _ANALYSERS["default"]
+    if cache_dir is not None:
+        analyser.cache_dir = Path(cache_dir)
+    return analyser
+
+
 @dataclass
 class CheckOptions:
     private_dir: Path | None = None  # where private/<slug>.yml registers live
+    cache_dir: Path | None = None  # where the check caches its results (.cache/check)
     extra_terms: list[str] = field(default_factory=list)  # --allow-file terms
     extra_registers: list = field(default_factory=list)  # --register files, already loaded
     today: dt.date = field(default_factory=dt.date.today)
@@ -73,13 +89,12 @@ def load_registers(site: Site, opts: CheckOptions) -> tuple[dict[str, list], lis
 
 def check_site(site: Site, opts: CheckOptions, rel) -> tuple[list[Finding], list[ContentError]]:
     """All findings for a loaded site. `rel(path)` gives the display path of a file."""
-    from generator.check.anonymise import Analyser
     from generator.check.waivers import apply_waivers, load_waivers
 
     registers, errors = load_registers(site, opts)
     if errors:
         return [], errors
-    analyser = Analyser.from_config()
+    analyser = analyser_for(opts.cache_dir)
     items = []
     owner: dict[str, Review | None] = {}
     texts: dict[str, str] = {}
@@ -98,7 +113,12 @@ def check_site(site: Site, opts: CheckOptions, rel) -> tuple[list[Finding], list
             texts[rel(path)] = text
         for path in [review.dir, *sorted(p for p in review.dir.rglob("*") if p.is_file())]:
             name_findings += analyser.check_path_name(rel(path), allowed=allowed, registers=regs)
-    findings = analyser.check_many(items, progress=opts.progress) if opts.progress else analyser.check_many(items)
+    findings = []
+    step = 4 if opts.progress else len(items)  # smaller batches only to show progress on a terminal
+    for i in range(0, len(items), max(step, 1)):
+        findings += analyser.check_many(items[i:i + step])
+        if opts.progress:
+            opts.progress(min(i + step, len(items)), len(items))
     findings = [_with_review(f, owner.get(f.path)) for f in findings]
     findings += [_with_review(f, _owner_of(f.path, site, rel)) for f in name_findings]
     for review in site.reviews:
