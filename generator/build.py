@@ -31,6 +31,12 @@ class BuildResult:
     site_dir: Path
     pages: int
     files: int
+    archive: Path | None = None
+
+
+# Steps that add files to the built site before it is audited, each `step(site_dir, content)`;
+# e.g. the PDF copies of the reports. Whatever they write is audited like everything else.
+POST_BUILD_STEPS: list = []
 
 
 class _Collect(logging.Handler):
@@ -70,14 +76,17 @@ def build_site(content: PublicContent, settings: SiteSettings, *, project: Path,
         except (MkDocsException, SystemExit) as exc:
             detail = "; ".join(collector.messages) or str(exc)
             raise BuildFailed(f"mkdocs could not build the site: {detail}") from None
+        for step in POST_BUILD_STEPS:
+            step(staging, content)
         if audit is not None:
             leaks = audit(staging)
             if leaks:
                 raise BuildFailed(f"the output audit found {len(leaks)} problem(s) in the built files", leaks)
         files = sum(1 for p in staging.rglob("*") if p.is_file())
+        archive = _archive(staging, out)
         _swap(staging, out)
         staging = None
-        return BuildResult(out, len(result.pages), files)
+        return BuildResult(out, len(result.pages), files, archive)
     finally:
         mk_logger.removeHandler(collector)
         if staging is not None and staging.exists():
@@ -105,6 +114,14 @@ def write_config(project: Path, docs_dir: Path, nav: list, settings: SiteSetting
     path.write_text("# Written by reviewsite build: do not edit (edit ../mkdocs.yml instead).\n"
                     + yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def _archive(site_dir: Path, out: Path) -> Path:
+    """A single zip of the audited site, for the council's web team: <out>.zip beside <out>/."""
+    target = out.with_name(out.name + ".zip")
+    tmp = Path(shutil.make_archive(str(out.with_name(f".{out.name}.zip-{os.getpid()}")), "zip", site_dir))
+    os.replace(tmp, target)
+    return target
 
 
 def _swap(new: Path, out: Path) -> None:

@@ -332,7 +332,7 @@ def cmd_build(args, project: Path) -> int:
         state = "published" if d.published else f"not published ({d.stage}): {d.reasons[0] if d.reasons else ''}"
         print(f"  {d.slug}: {state}")
     print(f"Built {result.pages} pages ({result.files} files) into {_rel(project)(result.site_dir)}/ "
-          f"as of {plan.as_of.isoformat()}.")
+          f"as of {plan.as_of.isoformat()}; archive for the web team: {_rel(project)(result.archive)}")
     return OK
 
 

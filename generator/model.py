@@ -73,6 +73,17 @@ class Partnership(Strict):
     website: str | None = None
 
 
+class Accessibility(Strict):
+    """The accessibility statement's facts (Public Sector Bodies Accessibility Regulations 2018)."""
+
+    status: Literal["full", "partial", "not"] = "partial"  # compliance with WCAG 2.2 AA
+    known_issues: list[NonEmpty] = []  # what is not yet accessible, and why
+    contact_email: str | None = None  # where to report a problem (default: the partnership's email)
+    prepared: Day | None = None  # when the statement was prepared
+    reviewed: Day | None = None  # when it was last reviewed
+    tested_by: str = "automated axe-core tests of every page type in a real browser, and manual keyboard checks"
+
+
 class SiteSettings(Strict):
     """content/site.yml"""
 
@@ -81,6 +92,7 @@ class SiteSettings(Strict):
     about: str | None = None  # a paragraph for the home page
     helplines: list[Helpline] = []
     exit_url: str = "https://www.bbc.co.uk/weather"  # where "Exit this page" goes
+    accessibility: Accessibility = Accessibility()
 
 
 class Allowlist(Strict):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator import tracking
+from generator import charts, exports, tracking
 from generator.dates import PartialDate, human_date
 from generator.images import strip_copy
 from generator.model import DOCUMENT_KINDS, Level, SiteSettings
@@ -24,6 +24,13 @@ DOC_PAGES = {  # file name -> (page file, nav title)
     "overview-report.md": ("overview-report.md", "Overview report"),
     "qa-letter.md": ("home-office-letter.md", "Home Office letter and response"),
 }
+
+# Pages every site has, from templates and content/site.yml: (page, template, nav title).
+STATIC_PAGES = [
+    ("help.md", "help.md.j2", "Getting help"),
+    ("cover-your-tracks.md", "cover-your-tracks.md.j2", "Covering your tracks online"),
+    ("accessibility.md", "accessibility.md.j2", "Accessibility statement"),
+]
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^(```|~~~)")
@@ -99,28 +106,32 @@ def render(content: PublicContent, settings: SiteSettings, docs_dir: Path) -> Re
     def write(rel: str, template: str, **ctx):
         path = docs_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(env.get_template(template).render(**common, **ctx), encoding="utf-8")
+        root = "../" * rel.count("/")  # relative links work from any sub-path
+        path.write_text(env.get_template(template).render(**common, root=root, **ctx), encoding="utf-8")
         pages.append(rel)
 
     reviews = list(content.reviews)
     write("index.md", "home.md.j2", latest=reviews[:5], count=len(reviews))
     write("reviews/index.md", "reviews-index.md.j2", reviews=reviews, notices=content.notices)
-    write("help.md", "help.md.j2")
+    for page, template, _ in STATIC_PAGES:
+        write(page, template)
     review_nav = [{"All reviews": "reviews/index.md"}]
     for pr in reviews:
         nav = _render_review(pr, content.as_of, docs_dir, write)
         review_nav.append({pr.meta.title: nav})
+    tracking_nav = _render_tracking(content, settings, docs_dir, write)
     for notice in content.notices:
         write(f"reviews/{notice.slug}/index.md", "withdrawn.md.j2", notice=notice)
         review_nav.append({f"Withdrawn {notice.date.human()}": f"reviews/{notice.slug}/index.md"})
-    nav = [{"Home": "index.md"}, {"Reviews": review_nav}, {"Getting help": "help.md"}]
+    nav = ([{"Home": "index.md"}, {"Reviews": review_nav}, {"Action tracking": tracking_nav}]
+           + [{title: page} for page, _, title in STATIC_PAGES])
     return RenderResult(pages, nav)
 
 
 def _render_review(pr: PublicReview, as_of, docs_dir: Path, write) -> list:
     base = f"reviews/{pr.slug}"
     docs = [(name, *DOC_PAGES[name]) for name in DOCUMENT_KINDS if name in pr.documents]
-    progress = tracking.progress(pr.plan, as_of) if pr.plan else None
+    progress = tracking.progress(pr.plan, as_of, pr.published_on) if pr.plan else None
     write(f"{base}/index.md", "review.md.j2", r=pr, docs=docs, progress=progress)
     nav = [{"About this review": f"{base}/index.md"}]
     for name, page, title in docs:
@@ -129,6 +140,9 @@ def _render_review(pr: PublicReview, as_of, docs_dir: Path, write) -> list:
               body=prepare_body(doc.body))
         nav.append({title: f"{base}/{page}"})
     if pr.plan is not None:
+        data = exports.plan_data(pr, as_of)
+        (docs_dir / base / "action-plan.json").write_text(exports.to_json(data), encoding="utf-8")
+        (docs_dir / base / "action-plan.csv").write_text(exports.to_csv(exports.csv_rows(data)), encoding="utf-8")
         write(f"{base}/action-plan.md", "action-plan.md.j2", r=pr, plan=pr.plan,
               groups=_plan_groups(pr.plan, progress), progress=progress,
               report_page="overview-report.md" if "overview-report.md" in pr.documents else None)
@@ -158,3 +172,71 @@ def _plan_groups(plan, progress) -> list[tuple[str, list]]:
     if areas:
         groups.append(("Areas of the plan", areas))
     return [(heading, [(r, states.get(id(r), [])) for r in recs]) for heading, recs in groups]
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _render_tracking(content: PublicContent, settings: SiteSettings, docs_dir: Path, write) -> list:
+    """Pages across reviews: open actions, per agency, per theme, the dashboard, open data."""
+    reviews = list(content.reviews)
+    tracked = tracking.track_all(reviews, content.as_of)
+    agencies = tracking.by_agency(tracked)
+    themes = tracking.by_theme(tracked)
+    agency_pages = {a: f"actions/agencies/{slugify(a)}.md" for a in agencies}
+    theme_pages = {t: f"actions/themes/{slugify(t)}.md" for t in themes}
+    common = {"agency_pages": agency_pages, "theme_pages": theme_pages}
+
+    write("actions/index.md", "actions.md.j2", open_actions=tracking.open_actions(tracked), tracked=tracked,
+          **common)
+    write("actions/agencies/index.md", "agencies.md.j2", groups=agencies, **common)
+    for agency, items in agencies.items():
+        write(agency_pages[agency], "agency.md.j2", agency=agency, items=items,
+              counts=tracking.status_counts(items), **common)
+    write("actions/themes/index.md", "themes.md.j2", groups=themes, **common)
+    for theme, items in themes.items():
+        write(theme_pages[theme], "theme.md.j2", theme=theme, items=items, counts=tracking.status_counts(items),
+              reviews=sorted({t.slug: t.title for t in items}.items()), **common)
+
+    # Dashboard: each chart an SVG file with a text alternative; the page also has the data as tables.
+    by_status = tracking.status_counts(tracked)
+    by_agency_open = {a: sum(1 for t in items if t.state.open) for a, items in agencies.items()}
+    by_agency_open = dict(sorted(((a, n) for a, n in by_agency_open.items() if n), key=lambda kv: -kv[1]))
+    by_year = {str(y): n for y, n in tracking.completed_by_year(tracked).items()}
+    times = tracking.timeliness(reviews)
+    to_complete = {t.title: round(t.months_to_complete, 1) for t in times if t.months_to_complete is not None}
+    chart_specs = {
+        "status": ("Actions by status", by_status, "", None, ""),
+        "agency": ("Open actions by agency", by_agency_open, "", None, ""),
+        "completed": ("Actions completed each year", by_year, "", None, ""),
+        "timeliness": ("Months from Home Office notification to completion", to_complete, " months", 6,
+                       "6-month expectation"),
+    }
+    charts_out = {}
+    (docs_dir / "charts").mkdir(parents=True, exist_ok=True)
+    for key, (title, data, unit, mark, mark_label) in chart_specs.items():
+        svg = charts.bar_chart(title, data, unit=unit, mark=mark, mark_label=mark_label)
+        (docs_dir / "charts" / f"{key}.svg").write_text(svg, encoding="utf-8")
+        charts_out[key] = {"title": title, "file": f"charts/{key}.svg", "alt": f"{title}: {charts.describe(data, unit)}",
+                           "data": data}
+    write("dashboard.md", "dashboard.md.j2", charts=charts_out, times=times, total=len(tracked),
+          by_status=by_status, agencies=agencies, **common)
+
+    # Open data and the feed.
+    all_plans = [exports.plan_data(r, content.as_of) for r in reviews if r.plan is not None]
+    (docs_dir / "data").mkdir(parents=True, exist_ok=True)
+    (docs_dir / "data/action-plans.json").write_text(
+        exports.to_json({"schema": exports.SCHEMA, "plans": all_plans}), encoding="utf-8")
+    (docs_dir / "data/action-plans.csv").write_text(
+        exports.to_csv([row for d in all_plans for row in exports.csv_rows(d)]), encoding="utf-8")
+    (docs_dir / "feed.xml").write_text(exports.atom_feed(reviews, settings, content.as_of), encoding="utf-8")
+    write("data/index.md", "open-data.md.j2", plans=all_plans, columns=exports.CSV_COLUMNS, schema=exports.SCHEMA)
+
+    return [
+        {"Open actions": "actions/index.md"},
+        {"Dashboard": "dashboard.md"},
+        {"By agency": ["actions/agencies/index.md"] + [{a: p} for a, p in agency_pages.items()]},
+        {"By theme": ["actions/themes/index.md"] + [{t: p} for t, p in theme_pages.items()]},
+        {"Open data": "data/index.md"},
+    ]

@@ -30,8 +30,12 @@ def test_complete_withdrawn_superseded_and_ongoing_are_never_overdue():
     assert [s.action.id for s in overdue] == ["E"]
 
 
-def test_stale_means_no_update_for_six_months_before_as_of():
+def test_stale_means_no_update_for_six_months():
     p = plan(action("A", target="2025-01", status="in-progress", updates=[{"date": "2023-11", "text": "Started."}]),
              action("B", target="2025-01", status="in-progress", updates=[{"date": "2024-03-01", "text": "Going."}]),
+             action("C", target="2025-01", status="not-started"),
+             action("D", target="2020-01", status="complete", completed="2019-12"),
              as_of="2024-06-30")
     assert [s.action.id for s in progress(p, dt.date(2024, 6, 30)).stale] == ["A"]
+    # Never updated: stale once the plan is six months old.
+    assert [s.action.id for s in progress(p, dt.date(2024, 6, 30), started=dt.date(2023, 12, 1)).stale] == ["A", "C"]
