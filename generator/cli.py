@@ -82,6 +82,17 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--reason", required=True, help="the public reason, shown on the notice")
     s.add_argument("--date", type=_date)
 
+    s = sub.add_parser("report", help="a Markdown progress report on every action plan, for the committee")
+    s.add_argument("--as-of", type=_date, metavar="DATE", help="report as at DATE (default: today)")
+    s.add_argument("--since", type=_date, metavar="DATE",
+                   help="list actions completed since DATE (default: three months before --as-of)")
+
+    s = sub.add_parser("import-plan", help="turn a spreadsheet action plan (CSV or XLSX) into action-plan.yml")
+    s.add_argument("file", type=Path)
+    s.add_argument("--review", required=True, metavar="SLUG")
+    s.add_argument("--force", action="store_true", help="overwrite an existing action-plan.yml")
+    s.add_argument("--as-of", type=_date, metavar="DATE", help="the plan's as_of date (default: today)")
+
     s = sub.add_parser("eval", help="measure the anonymisation check on the labelled evaluation set")
     s.add_argument("args", nargs=argparse.REMAINDER)
     return p
@@ -91,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     project = args.project.resolve()
     try:
-        handler = globals()[f"cmd_{args.command}"]
+        handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
         return handler(args, project)
     except Usage as exc:
         print(f"reviewsite: {exc}", file=sys.stderr)
@@ -293,7 +304,7 @@ def cmd_status(args, project: Path) -> int:
             for reason in d.reasons:
                 print(f"    - {reason}")
         if r.plan is not None:
-            prog = tracking.progress(r.plan, plan.as_of)
+            prog = tracking.progress(r.plan, plan.as_of, d.published_on)
             print(f"  actions: {prog.total} in all, {prog.done} complete, {len(prog.open)} open, "
                   f"{len(prog.overdue)} overdue, {len(prog.stale)} stale")
             for s in prog.overdue:
@@ -421,6 +432,59 @@ def cmd_withdraw(args, project: Path) -> int:
         raise Usage(f"{args.slug} was already withdrawn on {review.meta.withdrawal.date}")
     return _write(project, review, "withdrawal",
                   {"date": (args.date or dt.date.today()).isoformat(), "reason": args.reason})
+
+
+def cmd_report(args, project: Path) -> int:
+    from generator.committee import committee_report
+
+    site = _load(project)
+    if site is None:
+        return BAD_INPUT
+    as_of = args.as_of or dt.date.today()
+    since = args.since or (as_of - dt.timedelta(days=91))
+    print(committee_report(site.reviews, as_of, since, site.settings.partnership.name))
+    return OK
+
+
+def cmd_import_plan(args, project: Path) -> int:
+    from generator import report
+    from generator.content import Loader
+    from generator.importer import import_plan, to_yaml
+    from generator.model import ActionPlan
+
+    folder = project / "content" / "reviews" / args.review
+    if not folder.is_dir():
+        raise Usage(f"there is no review folder content/reviews/{args.review} (create it with: reviewsite new "
+                    f"{args.review})")
+    target = folder / "action-plan.yml"
+    if target.exists() and not args.force:
+        raise Usage(f"{_rel(project)(target)} already exists: pass --force to replace it")
+    if not args.file.is_file():
+        raise Usage(f"{args.file} does not exist")
+    if args.file.suffix.lower() not in (".csv", ".xlsx"):
+        raise Usage(f"{args.file}: give a .csv or .xlsx file (save other formats as one of these first)")
+    try:
+        result = import_plan(args.file, args.as_of or dt.date.today())
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        raise Usage(str(exc)) from None
+    except Exception as exc:  # a corrupt spreadsheet: openpyxl raises many kinds
+        raise Usage(f"{args.file} could not be read as a spreadsheet: {exc}") from None
+    text = to_yaml(result, args.file)
+    loader = Loader(project / "content")
+    plan, _ = loader.parse(target, text, ActionPlan)
+    if plan is None:
+        report.print_text(errors=loader.errors, out=sys.stderr)
+        raise Usage("the imported plan would not be valid; nothing was written")
+    loader.check_plan_ids(target, plan, _)
+    tmp = target.with_name(".action-plan.yml.new")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target)
+    n_actions = sum(len(r.actions) for r in plan.recommendations)
+    print(f"wrote {_rel(project)(target)}: {len(plan.recommendations)} recommendations, {n_actions} actions, "
+          f"{sum(len(a.updates) for r in plan.recommendations for a in r.actions)} dated updates")
+    for note in result.notes:
+        print(f"  note: {note}")
+    return OK
 
 
 def cmd_eval(args, project: Path) -> int:
