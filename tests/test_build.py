@@ -122,3 +122,34 @@ def test_a_link_to_an_unpublished_review_fails_the_build(project, run):
     assert code == 1
     assert "overview-report.md:10:" in err and "'beta-2024', which is not published" in err
     assert not (project / "site").exists()
+
+
+def test_tracking_pages_open_data_and_feed(project, run):
+    import csv
+    import json
+    import xml.etree.ElementTree as ET
+
+    clear(run, project)
+    assert run(project, "build", "--as-of", "2021-07-01")[0] == 0
+    site = project / "site"
+    actions = (site / "actions/index.html").read_text()
+    assert actions.index("R1.1") < actions.index("R2.1")  # overdue first
+    assert "Overdue (in progress): 92 days" in actions
+    agency = (site / "actions/agencies/testshire-police/index.html").read_text()
+    assert "Revise the repeat report procedure." in agency
+    theme = (site / "actions/themes/aggravating-factors-separation/index.html").read_text()
+    assert "Alpha" in theme
+    dashboard = (site / "dashboard/index.html").read_text()
+    assert 'alt="Actions by status: Overdue: 1; Ongoing: 1"' in dashboard
+    svg = (site / "charts/status.svg").read_text()
+    assert "<title" in svg and "<desc" in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
+    data = json.loads((site / "reviews/alpha-2020/action-plan.json").read_text())
+    assert data["schema"] == "reviewsite/action-plan/1"
+    assert data["recommendations"][0]["actions"][0]["overdue"] is True
+    rows = list(csv.DictReader((site / "data/action-plans.csv").open()))
+    assert [r["action_id"] for r in rows] == ["R1.1", "R2.1"] and rows[0]["overdue"] == "yes"
+    feed = ET.parse(site / "feed.xml").getroot()
+    titles = [e.findtext("{http://www.w3.org/2005/Atom}title") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")]
+    assert "Published: Alpha (Domestic Homicide Review)" in titles
+    assert "Alpha, action R1.1: progress update" in titles
+    assert (project / "site.zip").exists()
