@@ -340,7 +340,7 @@ def cmd_build(args, project: Path) -> int:
         print(f"The previous {_rel(project)(out)}/ was left as it was.", file=sys.stderr)
         return BLOCKED
     for d in plan.decisions:
-        state = "published" if d.published else f"not published ({d.stage}): {d.reasons[0] if d.reasons else ''}"
+        state = "published" if d.published else f"not published ({d.stage}): {'; '.join(d.reasons)}"
         print(f"  {d.slug}: {state}")
     print(f"Built {result.pages} pages ({result.files} files) into {_rel(project)(result.site_dir)}/ "
           f"as of {plan.as_of.isoformat()}; archive for the web team: {_rel(project)(result.archive)}")

@@ -143,6 +143,8 @@ def decide_review(review: Review, findings: list[Finding], as_of: dt.date) -> Re
         reasons.extend(_changed_since_clearance(review, documents))
 
     published = not reasons and stage in (PUBLISHED, CONCLUDED)
+    if stage in (PUBLISHED, CONCLUDED) and not published:
+        stage = CLEARED  # due, but held back: the reasons say why
     published_on = pub.date.first_day if pub and pub.date else None
     last = max([a.date.first_day for a in m.amendments], default=published_on)
     with_plan = published and review.plan is not None and (pub.decision is Decision.publish)
