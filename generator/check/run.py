@@ -56,6 +56,8 @@ def allowed_for(site: Site, review: Review | None, extra: list[str]):
 
     terms = [*site.allowlist.all_terms(), *extra]
     terms += [h.name for h in site.settings.helplines]
+    terms += [h.phone for h in site.settings.helplines if h.phone]  # national helplines are public
+    terms += [site.settings.partnership.email] if site.settings.partnership.email else []
     terms += [site.settings.partnership.name] + ([site.settings.partnership.short_name]
                                                  if site.settings.partnership.short_name else [])
     pseudonyms: list[str] = []
@@ -111,7 +113,7 @@ def check_site(site: Site, opts: CheckOptions, rel) -> tuple[list[Finding], list
             items.append((rel(path), text, kind, allowed, regs))
             owner[rel(path)] = review
             texts[rel(path)] = text
-        for path in [review.dir, *sorted(p for p in review.dir.rglob("*") if p.is_file())]:
+        for path in [review.dir, *sorted(review.dir.rglob("*"))]:  # every file and folder name
             name_findings += analyser.check_path_name(rel(path), allowed=allowed, registers=regs)
     findings = []
     step = 4 if opts.progress else len(items)  # smaller batches only to show progress on a terminal

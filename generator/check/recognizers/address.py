@@ -1,0 +1,44 @@
+"""Street addresses: "24 Kestrel Close", "Flat 3, 12 Mill Road", "14a Bryn Terrace", and named
+streets without a number ("lived on Kestrel Close"). House numbers and a street word make it
+an error; a street name alone scores lower (still an error by default)."""
+
+import re
+
+from .base import RegexRecognizer
+
+STREET = (
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|Gr|"
+    r"Terrace|Terr|Hill|Park|Walk|Mews|Row|Square|Sq|View|Rise|Green|Parade|Vale|Heights|Fields|Meadows|Wharf|Quay|Yard|"
+    r"Boulevard|Gate|Chase|Croft|Nook|Drove|Path|Wynd|Brae|Loan|End|Side|Bank|Hollow|Mount|Mead|Garth|Fold|Cottages|"
+    r"Buildings|House|Lodge|Farm|Estate|Ffordd|Heol|Stryd|Lôn|Rhodfa|Cilgant)"
+)
+_NAME = r"(?:[A-Z][\w'’.-]*|of|the|de|la|upon|on)"
+
+
+class AddressRecognizer(RegexRecognizer):
+    ENTITY = "ADDRESS"
+    RULE = "AN112"
+    FLAGS = 0
+    PATTERNS = [
+        ("numbered", rf"(?<![\w/.-])(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]+[ \t]+(?:House|Court|Lodge|Building|Tower|Block),?[ \t]+)?)?\d{{1,4}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,4}})?,?[ \t]+(?:{_NAME}[ \t]+){{0,3}}[A-Z][\w'’-]+[ \t]+{STREET}\b", 0.9),
+        ("welsh-numbered", r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Maes|Bryn|Pant|Cwm|Ty|Tŷ)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.9),
+        ("flat-of", r"(?<![\w/.-])(?:Flat|Apartment|Apt)[ \t]+\d+[A-Za-z]?,?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+(?:House|Court|Lodge|Building|Tower|Block|Point)\b", 0.9),
+        ("named-street", rf"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){{1,2}}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
+        ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),
+    ]
+
+    _NOT_STREET = re.compile(
+        r"^(?:The|A|An|High|Main|Station|Church|Market|Park|School|London|Victoria|Downing|Baker|Police|Hospital|Court|Oxford|Regent|Bond|Fleet|Harley|Whitehall|Abbey)[ \t]+(?:Road|Street|Lane|Close|Drive|Avenue)\b"
+    )
+
+    def score_match(self, text, m, pattern, score):
+        s = m.group(0)
+        if pattern == "named-street":
+            first = s.split()[0]
+            if first in ("In", "On", "At", "From", "To", "Of", "The", "And", "Her", "His", "Their", "Near", "Off", "Along", "By"):
+                return None
+            if self._NOT_STREET.match(s):
+                return 0.3
+        if pattern == "numbered" and re.match(r"\d{1,4}[ \t]+(?:Years?|Days?|Weeks?|Months?|Hours?|Minutes?|Police|Court|Park)\b", s):
+            return None
+        return score

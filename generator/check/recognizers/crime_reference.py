@@ -1,0 +1,50 @@
+"""Crime, incident and case reference numbers: CR/012345/21, 43/123456/21, URN 12AB3456789,
+"crime reference 4521/21", "log 0634 of 12/03/2021", "incident number 1234-567". Strong formats are
+errors alone; a number with at least four digits after a reference word is an error too.
+The review's own references (DHR/2021/003, CSP, SAR) are not flagged."""
+
+import re
+
+from .base import RegexRecognizer
+
+_OWN = re.compile(r"^(?:DHR|DARDR|CSP|SAR|HO|CSPR|LCSPR|DAHR)\b", re.I)
+_CTX = re.compile(
+    r"(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
+    r"referral|report|job|storm|niche|athena|crn|cr|no|number)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?[:#]?\s*$",
+    re.I,
+)
+
+
+_CTX_AFTER = re.compile(
+    r"\s*[(\[,-]?\s*(?:the\s+)?(?:crime|incident|occurrence|case|custody|log|cad|urn|reference|ref)\b", re.I
+)
+
+
+class CrimeReferenceRecognizer(RegexRecognizer):
+    ENTITY = "CASE_REFERENCE"
+    RULE = "AN151"
+    PATTERNS = [
+        ("slashed", r"(?<![\w/-])(?:[A-Z]{1,5}[/-])?\d{1,6}[/-]\d{4,8}[/-]\d{2,4}(?![\w/-])", 0.9),
+        ("lettered", r"(?<![\w/-])[A-Z]{1,5}[/-]?\d{4,}[/-]\d{2,4}(?![\w/-])", 0.85),
+        ("prefixed-year", r"(?<![\w/-])[A-Z]{1,5}[/-]\d{2,4}[/-]\d{3,8}(?![\w/-])", 0.85),
+        ("urn", r"(?<![\w/-])\d{2}[A-Z]{2}\d{5,9}(?:/\d{2})?(?![\w/-])", 0.85),
+        ("after-word", r"(?<![\w/-])[A-Z0-9]{0,6}[/-]?\d{4,}(?:[/-][A-Z0-9]{1,10})*(?![\w/-])", 0.0),
+    ]
+
+    def score_match(self, text, m, pattern, score):
+        s = m.group(0)
+        if _OWN.match(s):
+            return None
+        if re.fullmatch(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", s) or re.fullmatch(r"(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?", s):
+            return None  # a date (13/03/2021, 2021-03-13, 2021-03)
+        if pattern == "after-word":
+            before = text[max(0, m.start() - 40) : m.start()]
+            after = text[m.end() : m.end() + 30]
+            if not _CTX.search(before) and not _CTX_AFTER.match(after):
+                if re.fullmatch(r"[1-9]\d{8,15}", s):
+                    return 0.6  # a long bare number that is no phone number: a reference of some kind
+                return None
+            if re.fullmatch(r"(?:19|20)\d\d", s):
+                return None  # a year
+            return 0.8
+        return score

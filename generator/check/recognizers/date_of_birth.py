@@ -1,0 +1,27 @@
+"""Dates of birth: "DOB 12/03/1985", "date of birth: 12 March 1985", "born on 3rd March 1985",
+"born 03.03.85", "(d.o.b. 1985-03-12)". A day-precise date of birth is a direct identifier."""
+
+import re
+
+from .base import RegexRecognizer
+
+MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+DAY_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+\d{{2,4}}"
+    rf"|{MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{2,4}}"
+    r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    r"|(?:19|20)\d\d-\d\d-\d\d)"
+)
+
+
+class DateOfBirthRecognizer(RegexRecognizer):
+    ENTITY = "DATE_OF_BIRTH"
+    RULE = "AN133"
+    FLAGS = re.I
+    PATTERNS = [
+        (
+            "dob",
+            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|as|of|given|recorded|noted|shown|being|on)[ \t]+){{0,3}}(?P<v>{DAY_DATE})",
+            0.95,
+        ),
+    ]

@@ -1,0 +1,599 @@
+"""Names of people (PERSON, errors) and small places (LOCATION, warnings).
+
+spaCy's NER alone is both deaf (lower case, CAPITALS, Polish or West African names) and noisy
+("the Review Panel", "Multi-Agency Risk Assessment Conference"). This recognizer combines it with
+its own logic over the same spaCy doc (no extra pipeline pass):
+
+1. Chunks: runs of capitalised tokens on one line (with name particles such as "van", "bin",
+   "ap", hyphens and initials inside), split before titles and after agency words.
+2. Each token gets a class: TITLE (Mrs, PC, DS, Dr...), AGENCY (Council, Police, Trust...),
+   ROLE/COMMON (an English dictionary word from the model's own lemma tables, stop words,
+   months, role words), FIRST (a given-name gazetteer), SURNAME (a surname gazetteer, less
+   dictionary words), INITIAL (one letter: "Adult C", "Mr X" are pseudonym styles), ACRONYM
+   (DHR, MARAC), UNKNOWN (name-shaped, in no list: a rare name, a place or a brand).
+3. Evidence raises the score: a title, a first name followed by a capitalised word, NER PERSON,
+   a possessive ("Kowalczyk's"), a relation or naming word before it ("her son", "named",
+   "known as"), two or more unknown words together. Agency words, all-common chunks, acronyms
+   and pseudonym styles lower it to nothing.
+4. Lower-case names ("jan kowalczyk") are found when a gazetteer first name is followed by a
+   gazetteer surname; CAPITALS are title-cased before NER (see anonymise.py) and classified by
+   their title-case form.
+
+Allowed terms (pseudonyms, panel members, the allowlist) are removed afterwards by the analyser,
+which knows the review; this recognizer does not.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from presidio_analyzer import EntityRecognizer
+
+from .base import result
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "pc", "dc", "ds", "di", "dci", "dsu", "dsupt",
+    "supt", "sgt", "sergeant", "insp", "inspector", "constable", "detective", "cllr", "councillor", "rev",
+    "reverend", "fr", "father", "sister", "nurse", "judge", "lord", "lady", "dame", "sir", "hhj", "dj", "psc",
+    "pcso", "sir", "imam", "rabbi", "pastor", "mrs.", "mr.", "dr.", "ms.", "chief", "officer", "sergeant",
+    "wpc", "tdc", "dcs", "acc", "cc", "ch", "supt.", "sgt.", "insp.",
+}
+# titles that are also ordinary capitalised words: they only count right before a name token
+WEAK_TITLES = {"sister", "nurse", "father", "chief", "officer", "judge", "lord", "lady", "detective",
+               "constable", "inspector", "sergeant", "pastor", "imam", "rabbi", "councillor", "professor", "di", "dc", "ds", "cc", "ch", "acc"}
+
+AGENCY = {
+    "council", "police", "constabulary", "trust", "service", "services", "team", "panel", "board", "act", "partnership",
+    "hospital", "nhs", "unit", "centre", "center", "court", "courts", "foundation", "group", "agency", "agencies", "office",
+    "department", "authority", "association", "project", "programme", "program", "conference", "assessment", "review",
+    "reviews", "safeguarding", "health", "care", "housing", "probation", "ltd", "limited", "plc", "university", "college",
+    "school", "academy", "committee", "forum", "strategy", "policy", "procedure", "protocol", "guidance", "framework",
+    "plan", "report", "summary", "chair", "law", "laws", "bill", "regulations", "order", "network", "alliance", "aid",
+    "support", "helpline", "line", "charity", "society", "institute", "commission", "commissioner", "ministry", "government",
+    "county", "borough", "city", "district", "region", "clinic", "surgery", "practice", "pharmacy", "ambulance", "fire",
+    "rescue", "prison", "hmp", "yoi", "cps", "crown", "magistrates", "tribunal", "church", "mosque", "temple", "gurdwara",
+    "synagogue", "bank", "company", "council's", "police's", "station", "ward", "hub", "house", "home", "homes", "refuge",
+    "shelter", "initiative", "scheme", "pathway", "model", "toolkit", "tool", "checklist", "form", "meeting", "meetings",
+    "marac", "mash", "mappa", "idva", "isva", "dhr", "dardr", "sar", "csp", "gp", "gps", "ae", "a&e", "icb", "ccg", "cmht",
+    "directorate", "division", "branch", "sector", "system", "systems", "register", "database", "records", "record",
+    "directive", "standard", "standards", "principles", "terms", "reference", "recommendation", "recommendations",
+    "appendix", "annex", "chapter", "section", "part", "paragraph", "table", "figure", "glossary", "contents",
+    "introduction", "conclusion", "conclusions", "analysis", "chronology", "findings", "lessons", "methodology",
+    "executive", "overview", "action", "actions", "quality", "assurance", "home", "letter", "response",
+}
+ROLE = {
+    "gp", "chair", "author", "victim", "perpetrator", "officer", "manager", "worker", "nurse", "doctor", "consultant",
+    "sergeant", "constable", "inspector", "detective", "superintendent", "lead", "head", "director", "coordinator",
+    "co-ordinator", "advisor", "adviser", "practitioner", "clinician", "therapist", "psychiatrist", "psychologist",
+    "midwife", "visitor", "paramedic", "caseworker", "social", "support", "independent", "named", "designated",
+    "specialist", "senior", "deputy", "assistant", "principal", "member", "members", "secretary", "administrator",
+    "analyst", "investigator", "reviewer", "panel", "family", "friend", "neighbour", "partner", "son", "daughter",
+    "mother", "father", "brother", "sister", "child", "children", "adult", "subject", "deceased", "witness",
+}
+MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "eid", "ramadan",
+    "diwali", "spring", "summer", "autumn", "winter", "covid", "covid-19", "coronavirus", "lockdown",
+}
+# given names that are also ordinary words, capitalised for other reasons in review text
+AMBIGUOUS_FIRST = set(
+    """will may june april august mark bill hope faith grace joy dawn summer autumn winter holly ivy rose
+    victoria chase grant page lane major king prince royal lady young long christian irish german india china asia
+    georgia paris jordan kenya israel florence ok in an so see man many son numbers genesis marine manual brain angle
+    aide desire era echo delta alpha omega golden noble star sun moon love honey marry carry lean nova sage season
+    spring sunday easter santa trinity liberty harmony destiny charity mercy patience glory heath forest ivory justice
+    lincoln jack art pat sue ray rob carol don guy crystal amber jade ruby pearl misty sunny sandy rusty precious
+    unique early light bright hunt glen dale wood west north south east temple monday jean gene else rich sterling
+    cliff clay buck hunter tanner major marshall warren lance cole chance miles price constance prudence tracy
+    ernest earnest frank hazel olive violet daisy iris poppy fern heather willow pansy lily dot penny sky storm river
+    rain blue precious china kai ping min mi ha ma na li bo fang an lan so do else ada sol dean bob chip chuck
+    don drew gay kit kip ward wade walker ward reed reid ross more mae ma pa ira val van vi sam sky ivy""".split()
+)
+# surnames that are first of all ordinary words: they need a first name or a title beside them
+COMMON_WORD_SURNAMES = set(
+    """price park song long stan mann gill king young bell white green brown black hill wood do ye oh su lu han ma an
+    so ding bo sun hong kang jang lim cho tan pan fan dong yuan lee kim mac ap ni rao ali shah islam butt kang hong
+    wells gay mason baker cook walker hunter fisher miller turner taylor wright rich more bond banks cross""".split()
+)
+# abbreviations written with a capital
+ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para", "paras", "fig", "figs", "approx", "etc", "ie",
+                 "eg", "cf", "vs", "dept", "govt", "inc", "ltd", "co", "rd", "ave", "cont", "contd", "encl", "enc", "ext",
+                 "appx", "app", "vol", "pp", "pg", "sec", "ch", "nb", "ps", "re", "att", "attn", "tbc", "tba", "n/a", "asap"}
+# Welsh words of public life, capitalised in bilingual documents
+WELSH = set(
+    """llywodraeth cymru senedd cyngor heddlu iechyd bwrdd prifysgol ysbyty gwasanaeth gwasanaethau cymdeithas canolfan
+    gofal diogel byw heb ofn croeso diolch cymraeg cymreig sir dinas tref cynulliad comisiynydd plant oedolion teulu
+    cymunedol cymuned partneriaeth adolygiad lladdiad domestig cam-drin trais rhywiol menywod dynion cyfiawnder
+    swyddfa cartref tai addysg cyf ccc cbs""".split()
+)
+# makes, models and big employers: capitalised, in no dictionary, never a person
+BRANDS = set(
+    """vauxhall ford toyota nissan volkswagen vw bmw audi peugeot renault citroen citroën fiat skoda kia hyundai honda
+    mazda mercedes mercedes-benz volvo seat mini jaguar landrover suzuki mitsubishi lexus tesla dacia astra corsa
+    fiesta focus golf polo qashqai juke transit sprinter yaris micra clio octavia tesco asda sainsbury sainsbury's
+    morrisons aldi lidl waitrose greggs primark amazon deliveroo uber argos boots wickes homebase ikea costa starbucks
+    mcdonald's mcdonalds kfc subway iceland poundland matalan currys halfords netflix google apple android iphone
+    samsung whatsapp facebook instagram snapchat tiktok youtube twitter messenger wechat telegram signal paypal ebay
+    gumtree vinted airbnb zoom teams skype microsoft outlook gmail hotmail yahoo""".split()
+)
+PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "bin", "binti", "bint", "ibn", "al", "el",
+             "ap", "ab", "ben", "ní", "ni", "nic", "mhic", "uí", "ua", "dos", "das", "del", "della", "ter", "ten", "st", "st.", "o'", "mac", "mc", "ní", "nic", "ó", "ui", "uí"}
+RELATION = re.compile(
+    r"(?:\b(?:named|called|known\s+as|aka|a\.k\.a\.|nicknamed|name\s+(?:is|was)|son|daughter|husband|wife|partner|"
+    r"ex-partner|boyfriend|girlfriend|brother|sister|mother|father|mum|mam|dad|grandmother|grandfather|nan|aunt|uncle|"
+    r"cousin|niece|nephew|friend|neighbour|colleague|landlord|employer|stepfather|stepmother|stepson|stepdaughter|"
+    r"fianc[ée]e?|spouse|child|baby|sibling|mr|mrs|ms|miss|dr|spoke\s+to|met|visited|told|contacted|called|"
+    r"with|and|by|from|to)\b[\s,]*)$",
+    re.I,
+)
+STRONG_RELATION = re.compile(
+    r"\b(?:named|called|known\s+as|aka|nicknamed|name\s+(?:is|was)|son|daughter|husband|wife|partner|ex-partner|"
+    r"boyfriend|girlfriend|brother|sister|mother|father|mum|dad|grandmother|grandfather|aunt|uncle|cousin|niece|nephew|"
+    r"friend|neighbour|colleague|landlord|stepfather|stepmother|fianc[ée]e?|spouse|sibling)\b[\s,:]*(?:[\"'“‘(]\s*)?(?:[A-Z][a-z]+\s+)?$",
+    re.I,
+)
+_NAMEISH = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]*$")
+_LOWER_NAMEISH = re.compile(r"^[a-zß-öø-ÿā-ž][a-zß-öø-ÿā-ž'’]+$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_CAPS = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+$")
+
+
+def _read_words(name: str) -> set[str]:
+    out = set()
+    p = DATA / name
+    if not p.exists():
+        return out
+    for line in p.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0]
+        out.update(w.strip().lower() for w in line.split() if w.strip())
+    return out
+
+
+class NameLexicon:
+    """Gazetteers and the English dictionary used to tell names from words."""
+
+    def __init__(self, dictionary: set[str], stop_words: set[str]):
+        self.dictionary = dictionary
+        self.stop_words = stop_words
+        self.first_all = _read_words("first_names.txt")
+        self.first = {f for f in self.first_all - AMBIGUOUS_FIRST if f not in stop_words and len(f) > 1}
+        self.surnames = set()
+        self.surnames = {
+            s for s in _read_words("surnames.txt")
+            if not self.is_word(s) and s not in PARTICLES and len(s) > 2
+        }
+        # hand-written surnames of many origins count even when WordNet knows them (Hughes, Jones, Khan)
+        self.surnames |= {s for s in _read_words("extra_surnames.txt") if s not in COMMON_WORD_SURNAMES and len(s) > 2}
+        self._cache: dict[str, str] = {}
+
+    @classmethod
+    def from_nlp(cls, nlp) -> "NameLexicon":
+        words: set[str] = set()
+        try:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            for ws in lookups.get_table("lemma_index").values():
+                words.update(w.lower() for w in ws)
+            for table in lookups.get_table("lemma_exc").values():
+                words.update(w.lower() for w in table)
+        except Exception:  # a model without a rule lemmatizer: fall back on the stop words
+            pass
+        return cls(words, set(nlp.Defaults.stop_words))
+
+    def is_word(self, w: str) -> bool:
+        w = w.lower().strip("'’")
+        if w in _PREFIXES:
+            return True
+        if w in self.dictionary or w in self.stop_words or w in MONTHS_DAYS or w in AGENCY or w in ROLE or w in _IRREGULAR:
+            return True
+        if "-" in w:
+            parts = [p for p in w.split("-") if p]
+            return bool(parts) and all(self.is_word(p) or p in _PREFIXES for p in parts)
+        for suf, rep in _SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                base = w[: len(w) - len(suf)] + rep
+                if base in self.dictionary:
+                    return True
+        return False
+
+    def is_compound(self, w: str) -> bool:
+        """Two dictionary words run together: "Phoneline", "Jobcentre" (used only for words in no name list)."""
+        w = w.lower()
+        for k in range(3, len(w) - 2):
+            if self._plain(w[:k]) and self._plain(w[k:]):
+                return True
+        return False
+
+    def _plain(self, w: str) -> bool:
+        return w in self.dictionary and w not in self.first_all and len(w) >= 3
+
+    def is_first(self, w: str) -> bool:
+        return w.lower() in self.first
+
+    def is_surname(self, w: str) -> bool:
+        return w.lower() in self.surnames
+
+    def is_strong_name(self, w: str) -> bool:
+        lw = w.lower()
+        return (lw in self.first or lw in self.surnames) and lw not in self.dictionary and len(lw) > 2
+
+    def classify(self, w: str) -> str:
+        c = self._cache.get(w)
+        if c is None:
+            c = self._classify(w)
+            self._cache[w] = c
+        return c
+
+    def _classify(self, w: str) -> str:
+        lw = w.lower()
+        if lw in TITLES or lw.rstrip(".") in TITLES:
+            return "TITLE"
+        if lw in AGENCY or lw.rstrip("'’s") in AGENCY:
+            return "AGENCY"
+        if lw in MONTHS_DAYS or lw in ROLE or lw in BRANDS or lw in WELSH or lw.rstrip(".") in ABBREVIATIONS:
+            return "COMMON"
+        if _INITIAL.match(w):
+            return "INITIAL"
+        if re.match(r"^(?:O|D|Mc|Mac|Fitz)['’]?[A-Z][a-z]+", w) and not self.is_word(w.replace("'", "").replace("’", "")):
+            return "SURNAME"  # O'Neill, D'Souza, McAllister
+        if lw in self.first:
+            return "FIRST"
+        if lw in self.surnames:
+            return "SURNAME"
+        if self.is_word(lw):
+            return "COMMON"
+        if len(lw) >= 7 and self.is_compound(lw):
+            return "COMMON"
+        return "UNKNOWN"
+
+
+_IRREGULAR = {"women", "men", "children", "people", "feet", "teeth", "mice", "geese", "grandchildren", "policemen",
+              "gentlemen", "ladies", "wives", "lives", "knives", "halves", "selves", "themselves", "ourselves"}
+_PREFIXES = {"multi", "non", "pre", "post", "inter", "co", "re", "sub", "anti", "self", "ex", "cross", "under", "over",
+             "de", "mis", "un", "in", "pro", "semi", "step", "half", "well", "long", "short", "high", "low", "e", "x"}
+_SUFFIXES = [
+    ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+    ("ing", ""), ("ing", "e"), ("ly", ""), ("ers", ""), ("er", ""), ("ers", "e"), ("er", "e"), ("ness", ""), ("ment", ""),
+    ("ments", ""), ("isation", "ization"), ("isations", "ization"), ("ise", "ize"), ("ised", "ize"), ("ising", "ize"),
+    ("our", "or"), ("re", "er"), ("tres", "ters"), ("'s", ""), ("’s", ""), ("men", "man"),
+]
+
+
+# words that follow "Nurse", "Officer", "Chief"... in role names rather than names
+_ROLE_WORDS_AFTER_TITLE = {
+    "practitioner", "specialist", "manager", "lead", "executive", "constable", "inspector", "superintendent",
+    "sergeant", "officer", "nurse", "prescriber", "consultant", "adviser", "advisor", "in", "of", "for", "on",
+    "safety", "training", "team", "service", "services", "staff", "station", "unit", "visitor", "cadet", "reserve",
+    "response", "investigator", "investigation", "constables", "sergeants", "officers", "nurses", "judge", "court",
+    "commissioner", "clinical", "medical", "operating", "financial", "nursing", "probation", "police", "fire",
+    "education", "welfare", "liaison", "family", "social", "health", "mental", "specialist", "community", "district",
+    "school", "practice", "charge", "ward", "staff", "senior", "deputy", "assistant", "principal", "designated", "named",
+}
+
+
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|near|around|across|within|outside|inside|towards|into|via|through|of\s+the)|"
+    r"\b(?:moved|move|moving|travelled|went|returned|relocated|drove|driven|go|going|came|come|born|lived|living|based)\s+(?:back\s+)?to)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?$"
+)
+_PLACE_AFTER = re.compile(
+    r"[\s,]*(?:area|town|city|village|county|borough|district|estate|ward|region|valley|road|street|avenue|lane|"
+    r"station|airport|hospital|prison|court|park|centre|bay|beach|harbour|island|coast|council|police|shire)\b",
+    re.I,
+)
+
+
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_NAME_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|O'|D')[A-Z]")
+
+
+def _sentence_start(text: str, a: int) -> bool:
+    k = a - 1
+    while k >= 0 and text[k] in " \t\"'“‘(*_":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n|#>-•"
+
+
+def _brand(t: str) -> bool:
+    return bool(_CAMEL.search(t)) and not _NAME_CAMEL.match(t)
+
+
+def _wordlike(t: str) -> bool:
+    low = t.lower()
+    vowels = sum(c in "aeiouy" for c in low)
+    return len(low) >= 4 and vowels >= 2 and not re.search(r"[^aeiouy]{4}", low)
+
+
+def _in_caps_run(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] one of three or more words in capitals on its line?"""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    line = text[ls : len(text) if le < 0 else le]
+    words = re.findall(r"[A-Za-zÀ-ž'’]+", line)
+    caps = [w for w in words if w.isupper() and len(w) > 1]
+    return len(caps) >= 3 and len(caps) >= 0.7 * len(words)
+
+
+_CITATION_AFTER = re.compile(r"^(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'’-]+|&\s+[A-Z][\w'’-]+))?\s*\(\s*(?:19|20)\d\d[a-z]?\s*[),;:]")
+_CITATION_IN = re.compile(r"^(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")
+_THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|our|their)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_FAMILY_AFTER = re.compile(
+    r"\s+(?:family|families|household|home|house|children|brothers|sisters|twins|boys|girls|couple|parents|siblings|"
+    r"case|murder|killing|homicide|inquest|trial|investigation)\b"
+)
+
+
+class Token:
+    __slots__ = ("text", "start", "end", "cls", "shape", "i")
+
+    def __init__(self, text, start, end, cls, shape, i):
+        self.text, self.start, self.end, self.cls, self.shape, self.i = text, start, end, cls, shape, i
+
+
+class PersonNameRecognizer(EntityRecognizer):
+    """PERSON (errors at the configured threshold) and LOCATION (warnings)."""
+
+    def __init__(self, lexicon: NameLexicon | None = None, **kw):
+        self.lexicon = lexicon
+        super().__init__(supported_entities=["PERSON", "LOCATION"], name="PersonNameRecognizer", **kw)
+
+    def load(self) -> None:
+        pass
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _shape(self, t: str) -> str:
+        if _CAPS.match(t) and len(t) > 1:
+            return "CAPS"
+        if _NAMEISH.match(t):
+            return "TITLE"
+        if _LOWER_NAMEISH.match(t):
+            return "LOWER"
+        return "OTHER"
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return []
+        doc = nlp_artifacts.tokens
+        lex = self.lexicon
+        ents = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ents[i] = ent.label_
+        out = []
+        toks = list(doc)
+        n = len(toks)
+
+        # 1. build chunks of name-shaped tokens on one line
+        chunks: list[list[Token]] = []
+        cur: list[Token] = []
+
+        def flush():
+            nonlocal cur
+            if cur:
+                # trailing connectors are not part of a name
+                while cur and cur[-1].cls in ("PARTICLE", "HYPHEN"):
+                    cur.pop()
+                if cur:
+                    chunks.append(cur)
+            cur = []
+
+        for i, tok in enumerate(toks):
+            t = text[tok.idx : tok.idx + len(tok.text)]  # the original characters (not title-cased)
+            if tok.is_space:
+                if "\n" in tok.text:
+                    flush()
+                continue
+            shape = self._shape(t)
+            word = t
+            if shape == "CAPS":
+                word = t.capitalize()
+            if shape in ("TITLE", "CAPS"):
+                cls = lex.classify(word)
+                if shape == "CAPS" and cls not in ("FIRST", "SURNAME", "TITLE", "AGENCY") and ents.get(i) != "PERSON":
+                    # an acronym, unless it is a pronounceable word inside a line of capitals ("SOMTO EZEOKE WAS ...")
+                    if len(t) <= 6 and not (_in_caps_run(text, tok.idx, tok.idx + len(t)) and _wordlike(t)):
+                        cls = "ACRONYM"
+                elif shape == "TITLE" and cls == "UNKNOWN" and (_PLURAL_ACRONYM.match(t) or _brand(t)):
+                    cls = "ACRONYM"  # IMRs, SIOs; WeChat, SystmOne
+                cur.append(Token(t, tok.idx, tok.idx + len(tok.text), cls, shape, i))
+                if cls == "TITLE" and tok.whitespace_ == "" and i + 1 < n and toks[i + 1].text == ".":
+                    pass
+                continue
+            if cur and t in ("-", "‐") and tok.whitespace_ == "" and i > 0 and toks[i - 1].whitespace_ == "":
+                cur.append(Token(t, tok.idx, tok.idx + len(t), "HYPHEN", "OTHER", i))
+                continue
+            if cur and t == "." and cur[-1].cls in ("INITIAL", "TITLE") and cur[-1].end == tok.idx and len(cur[-1].text) <= 4:
+                cur[-1].end = tok.idx + 1
+                cur[-1].text += "."
+                continue
+            if cur and shape == "LOWER" and t.lower() in PARTICLES:
+                cur.append(Token(t, tok.idx, tok.idx + len(t), "PARTICLE", shape, i))
+                continue
+            flush()
+            # lower-case names: two lower-case words in no dictionary, one of them in a gazetteer
+            if shape == "LOWER" and len(t) > 2 and i + 2 < n and tok.whitespace_ and (t.lower() in lex.first or not lex.is_word(t)):
+                j = i + 1
+                while j < n and toks[j].is_space and "\n" not in toks[j].text:
+                    j += 1
+                if j < n:
+                    nt = text[toks[j].idx : toks[j].idx + len(toks[j].text)]
+                    if _LOWER_NAMEISH.match(nt) and len(nt) > 2 and not lex.is_word(nt) and (
+                        t.lower() in lex.first or nt.lower() in lex.surnames or t.lower() in lex.surnames
+                    ):
+                        out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN101", self, "a name in lower case"))
+        flush()
+
+        # 2. split chunks at titles and agency words, then score
+        for chunk in chunks:
+            for part, has_title, agency_before in self._split(chunk):
+                r = self._score(part, has_title, agency_before, text, toks, ents, n)
+                if r:
+                    out.append(r)
+        return out
+
+    def _split(self, chunk: list[Token]):
+        """Yield (tokens, title_token_or_None, follows_agency_word)."""
+        parts = []
+        cur: list[Token] = []
+        title = None
+        agency = False
+        for k, tk in enumerate(chunk):
+            if tk.cls == "TITLE":
+                nxt = chunk[k + 1] if k + 1 < len(chunk) else None
+                weak = tk.text.lower().rstrip(".") in WEAK_TITLES
+                nxt_low = nxt.text.lower() if nxt is not None else ""
+                if nxt is None or (weak and (nxt.cls in ("AGENCY", "ACRONYM", "TITLE") or (
+                        nxt.cls == "COMMON" and (nxt_low in ROLE or nxt_low in MONTHS_DAYS or nxt_low in _ROLE_WORDS_AFTER_TITLE)))):
+                    # "Detective Sergeant", "Chief Officer": a role, not before a name
+                    if cur:
+                        parts.append((cur, title, agency))
+                    cur, title = [], None
+                    continue
+                if cur:
+                    parts.append((cur, title, agency))
+                cur, title, agency = [], tk, False
+                continue
+            if tk.cls == "AGENCY":
+                # everything up to an agency word names an organisation
+                cur, title, agency = [], None, True
+                continue
+            cur.append(tk)
+        if cur:
+            parts.append((cur, title, agency))
+        return parts
+
+    def _score(self, part, title, agency_before, text, toks, ents, n):
+        r = self._score_inner(part, title, agency_before, text, toks, ents, n)
+        if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.95:
+            after = text[r.end : r.end + 24]
+            before = text[max(0, r.start - 2) : r.start]
+            if _CITATION_AFTER.match(after) or ("(" in before and _CITATION_IN.match(after)):
+                # "Monckton-Smith (2019)", "(Stark, 2007)": a published author, for the panel to confirm
+                r.score = 0.4
+                r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
+        return r
+
+    def _score_inner(self, part, title, agency_before, text, toks, ents, n):
+        lex = self.lexicon
+        # an acronym-looking word in capitals beside a name is part of it ("EILISH CALLAGHAN")
+        for k, p in enumerate(part):
+            if p.cls == "ACRONYM" and p.shape == "CAPS" and _wordlike(p.text):
+                nb = [q for q in part[max(0, k - 1) : k + 2] if q is not p]
+                if any(q.cls in ("FIRST", "SURNAME") or (q.cls == "UNKNOWN" and q.shape == "CAPS" and _wordlike(q.text)) for q in nb):
+                    p.cls = "UNKNOWN"
+        if len(part) == 1 and not title and part[0].cls == "COMMON" and part[0].shape == "TITLE":
+            p0 = part[0]
+            nxt_tok = toks[p0.i + 1].text if p0.i + 1 < n else ""
+            poss = nxt_tok in ("'s", "’s")
+            rel = bool(STRONG_RELATION.search(text[max(0, p0.start - 30) : p0.start]))
+            low0 = p0.text.lower()
+            ok = low0 in lex.first_all and low0 not in MONTHS_DAYS and low0 not in ROLE and low0 not in AGENCY
+            if ok and ents.get(p0.i) == "PERSON":
+                return result("PERSON", p0.start, p0.end, 0.55, "AN101", self, "a first name (the language model agrees)")
+            if ok and (rel or poss) and not _sentence_start(text, p0.start):
+                return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
+        # trim common words and connectors at the edges (sentence-initial "The", "When"...)
+        def name_next(k):
+            nxt = [p for p in part[k + 1 :] if p.cls not in ("HYPHEN", "PARTICLE")]
+            return bool(nxt) and nxt[0].cls in ("SURNAME", "UNKNOWN", "FIRST")
+
+        while part and part[0].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE") and not title:
+            if part[0].cls == "COMMON" and part[0].text.lower() in lex.first_all and name_next(0):
+                part[0].cls = "FIRST"  # "Jan Kowalczyk", "Will Okafor"
+                break
+            part = part[1:]
+        while part and part[-1].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE"):
+            if part[-1].cls == "COMMON" and len(part) >= 3 and part[-2].cls == "HYPHEN" and part[-3].cls in ("UNKNOWN", "SURNAME", "FIRST"):
+                break  # a double-barrelled name: "Monckton-Smith", "Okafor-Brown"
+            core = [p for p in part[:-1] if p.cls not in ("HYPHEN", "PARTICLE")]
+            if part[-1].cls == "COMMON" and part[-1].shape in ("TITLE", "CAPS") and (
+                (title and len(core) <= 1) or (core and core[-1].cls in ("FIRST", "INITIAL") and len(core) <= 2)
+            ):
+                break  # "PC Evans", "Amy Bell", "J. Baker": a surname that is also a word
+            part = part[:-1]
+        if not part:
+            return None
+        classes = [p.cls for p in part if p.cls not in ("HYPHEN", "PARTICLE")]
+        if not classes:
+            return None
+        if not title and part[0].text in ("St", "St.", "Saint", "Ste"):
+            # St Mungo's, St Helens, Saint Brides: a church, charity, hospital or place
+            return result("LOCATION", part[0].start, part[-1].end, 0.4, "AN206", self, "a place or body named after a saint")
+        start = (title.start if title else part[0].start)
+        end = part[-1].end
+        name_start = part[0].start
+        labels = {ents.get(p.i) for p in part}
+        ner_person = "PERSON" in labels
+        ner_place = bool(labels & {"GPE", "LOC", "FAC"})
+        ner_org = bool(labels & {"ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+        last_i = part[-1].i
+        possessive = last_i + 1 < n and toks[last_i + 1].text in ("'s", "’s", "'", "’")
+        before = text[max(0, name_start - 30) : (title.start if title else name_start)]
+        relation = bool(STRONG_RELATION.search(before))
+        shapes_caps = all(p.shape == "CAPS" for p in part if p.cls not in ("HYPHEN", "PARTICLE"))
+        strong = [c for c in classes if c in ("FIRST", "SURNAME", "UNKNOWN")]
+        all_initials = all(c == "INITIAL" for c in classes)
+        if shapes_caps and len(classes) == 1 and len(part[0].text) < 3:
+            return None
+
+        if all_initials:
+            # "Mr C", "Adult A", "J." alone: pseudonym styles, never a name on their own
+            return None
+        if title:
+            if classes == ["COMMON"] and part[0].text.lower() in ROLE | MONTHS_DAYS:
+                return None
+            return result("PERSON", start, end, 0.9, "AN102", self, f"a title ({title.text}) followed by a name")
+        if agency_before and not strong:
+            return None
+        if not strong:
+            # only dictionary words: "Review Panel", "Grace", "Will"
+            if ner_person and relation and len(classes) <= 3:
+                return result("PERSON", start, end, 0.55, "AN101", self, "a name after a relation word")
+            if len(classes) == 1 and part[0].text.lower() in lex.first_all and (relation or possessive) and not _sentence_start(text, part[0].start):
+                return result("PERSON", start, end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
+            if ner_person and len(classes) == 2 and all(c in ("COMMON",) for c in classes) and lex.is_first(part[0].text) is False:
+                first_word = part[0].text.lower()
+                if first_word in lex.first or first_word in AMBIGUOUS_FIRST:
+                    return result("PERSON", start, end, 0.6, "AN101", self, "a first name and surname")
+            return None
+        first = classes[0]
+        n_name = len(strong)
+        if first == "FIRST" and len(classes) >= 2 and classes[1] != "INITIAL":
+            return result("PERSON", start, end, 0.9, "AN101", self, "a first name followed by a surname")
+        if first == "INITIAL" and len(classes) >= 2 and classes[-1] in ("SURNAME", "UNKNOWN", "FIRST"):
+            return result("PERSON", start, end, 0.85, "AN101", self, "an initial and a surname")
+        place_ctx = bool(_PLACE_BEFORE.search(before)) or bool(_PLACE_AFTER.match(text[end : end + 25]))
+        if n_name >= 2 and len(classes) <= 4:
+            if ner_place and not ner_person and place_ctx and "FIRST" not in classes:
+                return result("LOCATION", start, end, 0.4, "AN206", self, "a place name")
+            score = 0.85 if (ner_person or "FIRST" in classes or "SURNAME" in classes) else 0.7
+            if ner_org and not ner_person and "FIRST" not in classes and "SURNAME" not in classes:
+                score = 0.6
+            return result("PERSON", start, end, score, "AN101", self, "a name")
+        if len(classes) > 4 and not ner_person:
+            return None
+        # one name-like word, possibly with dictionary words around it
+        if ner_person:
+            return result("PERSON", start, end, 0.85, "AN101", self, "a name")
+        if "FIRST" in classes:
+            return result("PERSON", start, end, 0.75, "AN101", self, "a first name")
+        if relation or possessive:
+            return result("PERSON", start, end, 0.7, "AN101", self, "a name (possessive or after a relation word)")
+        if place_ctx:
+            return result("LOCATION", start, end, 0.4, "AN206", self, "a place name")
+        if _THE_BEFORE.search(before) and _NOUN_AFTER.match(text[end : end + 30]) and not _FAMILY_AFTER.match(text[end : end + 30]):
+            # "the Southwark adult safeguarding board": a place or body used as a modifier
+            return result("LOCATION", start, end, 0.4, "AN206", self, "a place or body name")
+        if shapes_caps:
+            return None
+        if "SURNAME" in classes:
+            return result("PERSON", start, end, 0.6, "AN101", self, "a surname")
+        if ner_org:
+            return result("PERSON", start, end, 0.5, "AN101", self, "a capitalised word in no dictionary")
+        return result("PERSON", start, end, 0.55, "AN101", self, "a capitalised word in no dictionary")

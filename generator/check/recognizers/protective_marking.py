@@ -1,0 +1,41 @@
+"""Protective markings that must not survive into a published page: OFFICIAL-SENSITIVE,
+OFFICIAL SENSITIVE, RESTRICTED, CONFIDENTIAL, SECRET, "Confidential – Not to be Photocopied or
+Circulated", "Not for publication", "Draft – not for circulation", "In confidence",
+"Government Security Classification", and a footer line that is just "OFFICIAL"."""
+
+import re
+
+from .base import RegexRecognizer
+
+
+class ProtectiveMarkingRecognizer(RegexRecognizer):
+    ENTITY = "PROTECTIVE_MARKING"
+    RULE = "AN181"
+    FLAGS = 0
+    PATTERNS = [
+        ("official-sensitive", r"(?i:\bofficial[\s\-–—:]*sensitive\b)(?:[\s\-–—:]+(?:personal|commercial|locsen|not for (?:wider )?circulation|restricted))?", 0.95),
+        ("caps-marking", r"(?<![\w-])(?:RESTRICTED|CONFIDENTIAL|SECRET|TOP SECRET|PROTECT|IN CONFIDENCE|NOT PROTECTIVELY MARKED|OFFICIAL)(?:\s*[\-–—:]\s*(?:[A-Z]+(?:\s+[A-Z]+){0,6}))?(?![\w-])", 0.9),
+        ("confidential-not-to-be", r"(?i:\b(?:strictly\s+)?(?:confidential|restricted|private)\b[\s\-–—:,]*(?:\(?\s*)?(?:not\s+(?:to\s+be\s+)?(?:for\s+)?(?:photocopied|copied|circulated|circulation|disclosed|shared|distributed|published|publication|forwarded)(?:\s*,?\s+or\s+(?:photocopied|copied|circulated|circulation|disclosed|shared|distributed|published|forwarded|circulation))?|until\s+published|draft))", 0.95),
+        ("not-for-publication", r"(?i:\bnot\s+(?:for|to\s+be)\s+(?:publication|published|circulation|circulated|wider\s+circulation|onward\s+transmission)\b)", 0.8),
+        ("gsc", r"(?i:\bgovernment\s+security\s+classifications?\b|\bprotective\s+marking\s*:)", 0.8),
+        ("in-confidence", r"(?i:\b(?:in|medical|commercial|staff|police|management)[\s\-–—]+in[\s\-–—]+confidence\b)", 0.8),
+        ("confidential-word", r"(?<![\w-])Confidential(?=\s*(?:$|[\-–—:|]))", 0.85),
+        ("caps-draft", r"(?<![\w-])DRAFT(?:\s*[\-–—:]\s*[A-Z ]+)?(?![\w-])", 0.6),
+    ]
+
+    def score_match(self, text, m, pattern, score):
+        s = m.group(0)
+        if pattern == "caps-marking":
+            word = re.match(r"[A-Z ]+", s).group(0).strip()
+            if word in ("OFFICIAL", "PROTECT", "SECRET"):
+                # only as a marking: alone on its line (a header or footer) or with a qualifier
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" \t|*_#-")
+                if line.upper() != line and len(s) == len(word):
+                    return None
+            if word == "OFFICIAL" and re.match(r"OFFICIAL\s+(?:USE|SOURCES?|STATISTICS|RECORDS?|GUIDANCE)", s):
+                return None
+        if pattern == "confidential-not-to-be" or pattern == "official-sensitive":
+            return 0.95
+        return score

@@ -1,0 +1,27 @@
+"""UK vehicle registrations: current (AB12 CDE), prefix (K123 ABC) and suffix (ABC 123K) formats,
+in capitals (lower-case "the 60s" never matches). Older and personalised formats only with a
+vehicle word nearby (registration, reg, vehicle, car, van, VRM, number plate)."""
+
+from .base import RegexRecognizer, window
+
+_CONTEXT = ("registration", "reg ", "reg.", "vrm", "vehicle", "car ", "van ", "plate", "index", "driving", "drove")
+
+
+class VehicleRegistrationRecognizer(RegexRecognizer):
+    ENTITY = "VEHICLE_REGISTRATION"
+    RULE = "AN141"
+    PATTERNS = [
+        ("current", r"(?<![\w-])[A-HJ-PR-Y][A-HJ-PR-Y]\d{2}[ ]?[A-HJ-PR-Z]{3}(?![\w-])", 0.9),
+        ("prefix", r"(?<![\w-])[A-HJ-NPR-Y]\d{1,3}[ ]?[A-HJ-PR-Y][A-HJ-PR-Z]{2}(?![\w-])", 0.6),
+        ("suffix", r"(?<![\w-])[A-HJ-PR-Y][A-HJ-PR-Z]{2}[ ]?\d{1,3}[A-HJ-NPR-Y](?![\w-])", 0.6),
+        ("dateless", r"(?<![\w-])(?:[A-Z]{1,3}[ ]?\d{1,4}|\d{1,4}[ ]?[A-Z]{1,3})(?![\w-])", 0.0),
+    ]
+
+    def score_match(self, text, m, pattern, score):
+        ctx = window(text, m.start(), m.end(), 50, 0)
+        near = any(c in ctx for c in _CONTEXT)
+        if pattern == "dateless":
+            return 0.7 if near and any(ch.isdigit() for ch in m.group(0)) and any(ch.isalpha() for ch in m.group(0)) and len(m.group(0)) >= 4 else None
+        if pattern in ("prefix", "suffix"):
+            return 0.85 if near else score
+        return score

@@ -1,0 +1,213 @@
+"""The anonymisation check as an editor meets it: what is reported, where, and what is not."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+from generator.check.anonymise import AllowedTerms, Analyser, shared_analyser  # noqa: E402
+from generator.check.registers import load_register  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def analyser():
+    a = shared_analyser()
+    a.use_cache = False
+    return a
+
+
+NONE = AllowedTerms(terms=[])
+
+
+def check(analyser, text, kind="markdown", allowed=NONE, registers=()):
+    return analyser.check_text(text, path="overview.md", kind=kind, allowed=allowed, registers=list(registers))
+
+
+def errors(findings):
+    return [f for f in findings if f.severity == "error"]
+
+
+def test_phone_number_in_a_table_cell_is_an_error_at_its_line_and_column(analyser):
+    text = "# Plan\n\n| Lead | Phone |\n|---|---|\n| Housing Options Manager | 07700 900461 |\n"
+    fs = [f for f in check(analyser, text) if f.entity == "PHONE_NUMBER"]
+    assert len(fs) == 1
+    f = fs[0]
+    assert (f.severity, f.line, f.column, f.text) == ("error", 5, 29, "07700 900461")
+    assert text[f.start : f.end] == "07700 900461"
+    assert f.rule.startswith("AN121")
+    assert f.hint
+
+
+@pytest.mark.parametrize("number", ["0115 977 4331", "07700 900461", "+44 7700 900 982", "(01632) 960 774", "07700-900-461"])
+def test_every_uk_phone_form_is_an_error(analyser, number):
+    fs = errors(check(analyser, f"She was called on {number} that evening."))
+    assert [f.text for f in fs if f.entity == "PHONE_NUMBER"] == [number]
+
+
+def test_national_helpline_and_home_office_mailbox_are_not_reported(analyser):
+    text = ("Anyone affected can call the National Domestic Abuse Helpline on 0808 2000 247 or Samaritans on 116 123. "
+            "Comments to DHREnquiries@homeoffice.gov.uk.")
+    assert errors(check(analyser, text)) == []
+
+
+def test_declared_pseudonym_is_not_reported_but_a_real_name_is(analyser):
+    allowed = AllowedTerms(terms=[], pseudonyms=["Hana", "Adult B"])
+    text = "Hana told her GP that Adult B checked her phone. Hana's friend Bogusława Nowicka called the police."
+    fs = errors(check(analyser, text, allowed=allowed))
+    assert [f.text for f in fs] == ["Bogusława Nowicka"]
+    assert fs[0].entity == "PERSON"
+
+
+def test_panel_member_may_be_named_other_professionals_may_not(analyser):
+    allowed = AllowedTerms(terms=["Margaret Ellison"], pseudonyms=["Hana"])
+    text = "The Independent Chair, Margaret Ellison, met PC Rhodri Price. Ms Ellison thanked Dr Fiona McAllister."
+    fs = errors(check(analyser, text, allowed=allowed))
+    assert [f.text for f in fs] == ["PC Rhodri Price", "Dr Fiona McAllister"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Her sister, Agnieszka Wróblewska, gave a statement.", "Agnieszka Wróblewska"),
+        ("The neighbour, Chiamaka Okonkwo-Adeyemi, heard shouting.", "Chiamaka Okonkwo-Adeyemi"),
+        ("Her friend Wang Wei drove her to the hospital.", "Wang Wei"),
+        ("The family friend Siobhán O'Driscoll was interviewed.", "Siobhán O'Driscoll"),
+        ("Mrs Nowak said she had heard nothing.", "Mrs Nowak"),
+        ("DC Gurpreet Sandhu completed the DASH.", "DC Gurpreet Sandhu"),
+        ("OLUWASEUN ADEBAYO WAS ARRESTED.", "OLUWASEUN ADEBAYO"),
+        ("a message from jan kowalczyk arrived", "jan kowalczyk"),
+        ("Dr Siân ap Rhys saw her twice.", "Dr Siân ap Rhys"),
+    ],
+)
+def test_names_of_every_origin_and_form_are_errors(analyser, sentence, name):
+    fs = errors(check(analyser, sentence))
+    assert any(f.entity == "PERSON" and name in f.text for f in fs), [f.text for f in fs]
+
+
+def test_possessive_name_is_reported_without_the_apostrophe_s(analyser):
+    fs = errors(check(analyser, "Kowalczyk's car was outside the house."))
+    assert fs and fs[0].text == "Kowalczyk"
+
+
+def test_agencies_roles_and_meeting_dates_are_quiet(analyser):
+    text = (
+        "The Review Panel met on 12 October 2021. The Multi-Agency Risk Assessment Conference (MARAC) heard the case. "
+        "The Named GP for Safeguarding and a Detective Sergeant from Elmvale Police gave evidence to the DHR. "
+        "Elmvale Hospitals NHS Foundation Trust and Harbourside Housing contributed IMRs under the Domestic Abuse Act 2021."
+    )
+    allowed = AllowedTerms(terms=["Elmvale", "Harbourside Housing"])
+    assert errors(check(analyser, text, allowed=allowed)) == []
+
+
+def test_direct_identifiers_of_each_kind(analyser):
+    text = (
+        "Address: Flat 4, 27 Kestrel Close, EV4 7QT. NHS number 943 476 5919. NI QQ 12 34 56 C. "
+        "Car AB12 CDE. Crime reference CR/045123/21. Email jan.k@example.org. Handle @lucja_k. "
+        "Profile https://facebook.com/jan.kowalczyk. Date of birth 12/03/1985."
+    )
+    got = {f.entity for f in errors(check(analyser, text))}
+    assert {"ADDRESS", "UK_POSTCODE", "NHS_NUMBER", "UK_NINO", "VEHICLE_REGISTRATION", "CASE_REFERENCE",
+            "EMAIL_ADDRESS", "SOCIAL_HANDLE", "URL", "DATE_OF_BIRTH"} <= got
+
+
+@pytest.mark.parametrize("marking", ["OFFICIAL-SENSITIVE", "Confidential – Not to be Photocopied or Circulated", "RESTRICTED"])
+def test_protective_markings_are_errors(analyser, marking):
+    fs = errors(check(analyser, f"Overview report\n\n{marking}\n\nPage 3 of 40\n"))
+    assert [f.entity for f in fs] == ["PROTECTIVE_MARKING"]
+    assert fs[0].text == marking
+
+
+def test_quasi_identifiers_are_warnings_not_errors(analyser):
+    text = "Hana was aged 34. She attended St Dwynwen's Primary School and was of Polish heritage."
+    fs = check(analyser, text, allowed=AllowedTerms(terms=[], pseudonyms=["Hana"]))
+    assert fs and all(f.severity == "warning" for f in fs)
+    assert {"AGE", "SCHOOL", "ETHNICITY/NATIONALITY"} <= {f.entity for f in fs}
+
+
+def test_vehicle_rule_ignores_lower_case_decades(analyser):
+    assert errors(check(analyser, "She had grown up in the 60s and 70s.")) == []
+
+
+def test_yaml_values_are_checked_and_keys_are_not(analyser):
+    text = "lead: DCI Hamid Qureshi\nstatus: complete\nsummary: Policy updated\n"
+    fs = errors(check(analyser, text, kind="yaml"))
+    assert [(f.text, f.line, f.column) for f in fs] == [("DCI Hamid Qureshi", 1, 7)]
+
+
+def test_html_comment_and_link_target_are_checked(analyser):
+    text = "See [the page](https://www.instagram.com/lucja.kowalczyk).\n<!-- real name: Jan Kowalczyk -->\n"
+    fs = errors(check(analyser, text))
+    assert {f.entity for f in fs} == {"URL", "PERSON"}
+    assert any(f.line == 2 and f.text == "Jan Kowalczyk" for f in fs)
+
+
+def test_registered_name_in_capitals_split_over_a_line_break_is_found(analyser, tmp_path):
+    reg_file = tmp_path / "r.yml"
+    reg_file.write_text("people:\n  - name: Łucja Kowalczyk-Nowak\n", encoding="utf-8")
+    reg, errs = load_register(reg_file)
+    assert not errs
+    text = "The panel heard that LUCJA KOWALCZYK-\nNOWAK had moved away.\n"
+    fs = [f for f in check(analyser, text, registers=[reg]) if f.entity == "REGISTERED"]
+    assert fs and fs[0].severity == "error" and fs[0].line == 1
+    assert "NOWAK" in fs[0].text
+
+
+def test_register_conflicting_with_a_pseudonym_is_reported(analyser, tmp_path):
+    reg_file = tmp_path / "r.yml"
+    reg_file.write_text("people:\n  - name: Hana Kowalska\n", encoding="utf-8")
+    reg, _ = load_register(reg_file)
+    fs = check(analyser, "Hana went home.", allowed=AllowedTerms(terms=[], pseudonyms=["Hana"]), registers=[reg])
+    assert [f.rule.split()[0] for f in fs] == ["AN191"]
+
+
+def test_path_names_are_checked(analyser):
+    fs = analyser.check_path_name("content/reviews/jan-kowalczyk-2021", allowed=NONE, registers=[])
+    assert fs and fs[0].line == 1 and fs[0].column == 1 and fs[0].entity == "PERSON"
+    assert fs[0].path == "content/reviews/jan-kowalczyk-2021" and fs[0].text == "jan-kowalczyk"
+    assert analyser.check_path_name("content/reviews/x/photo-of-KOWALCZYK.jpg", allowed=NONE, registers=[])
+    assert analyser.check_path_name("content/reviews/hana-2021/overview-report.md",
+                                    allowed=AllowedTerms(terms=[], pseudonyms=["Hana"]), registers=[]) == []
+
+
+def test_cache_returns_the_same_findings_without_analysing_again(tmp_path):
+    shared = shared_analyser()
+    a = Analyser.from_config(cache_dir=tmp_path / "cache")
+    a._nlp, a._lexicon, a._engine = shared.nlp, shared.lexicon, shared.engine
+    calls = []
+    analyse = a._analyse
+    a._analyse = lambda items, **kw: (calls.append(len(items)), analyse(items, **kw))[1]
+    items = [("x.md", "PC Rhodri Price attended. Call 07700 900461.", "markdown", NONE, [])]
+    first = a.check_many(items)
+    again = a.check_many(items)
+    assert calls == [1]
+    assert list((tmp_path / "cache").rglob("*.json"))
+    assert [(f.text, f.line, f.column, f.rule) for f in again] == [(f.text, f.line, f.column, f.rule) for f in first]
+    changed = a.check_many([("x.md", "PC Rhodri Price attended.", "markdown", NONE, [])])
+    assert calls == [1, 1] and len(changed) == 1
+
+
+def test_the_check_never_touches_the_network(monkeypatch, tmp_path):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the check tried the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    a = Analyser.from_config(cache_dir=tmp_path / "c")  # a fresh engine: recognizers built under the guard
+    a._nlp, a._lexicon = shared_analyser().nlp, shared_analyser().lexicon
+    fs = a.check_text("Email jan.k@example.org or see https://www.example.org/jan-kowalczyk.", path="x.md",
+                      kind="markdown", allowed=NONE)
+    assert {f.entity for f in fs} >= {"EMAIL_ADDRESS"}
+    assert os.environ.get("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS") == ""
+
+
+def test_long_text_is_analysed_in_pieces_with_the_right_offsets(analyser, monkeypatch):
+    monkeypatch.setitem(analyser.config, "max_chunk_chars", 300)
+    para = "The Review Panel met and considered the chronology of agency contact in detail.\n\n"
+    text = para * 10 + "PC Rhodri Price rang 07700 900461.\n\n" + para * 10
+    fs = errors(check(analyser, text))
+    assert [(f.text, f.line) for f in fs] == [("PC Rhodri Price", 21), ("07700 900461", 21)]
+    assert all(text[f.start : f.end] == f.text for f in fs)
