@@ -32,6 +32,8 @@ STATIC_PAGES = [
     ("accessibility.md", "accessibility.md.j2", "Accessibility statement"),
 ]
 
+NAV_GROUP_AFTER = 15  # more published reviews than this: the nav groups them by year
+
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^(```|~~~)")
 _HEADING = re.compile(r"^(#{1,5})(\s)")
@@ -115,10 +117,15 @@ def render(content: PublicContent, settings: SiteSettings, docs_dir: Path) -> Re
     write("reviews/index.md", "reviews-index.md.j2", reviews=reviews, notices=content.notices)
     for page, template, _ in STATIC_PAGES:
         write(page, template)
-    review_nav = [{"All reviews": "reviews/index.md"}]
+    review_nav: list = ["reviews/index.md"]
+    by_year: dict[int, list] = {}
     for pr in reviews:
         nav = _render_review(pr, content.as_of, docs_dir, write)
-        review_nav.append({pr.meta.title: nav})
+        by_year.setdefault(pr.published_on.year, []).append({pr.meta.title: nav})
+    if len(reviews) > NAV_GROUP_AFTER:  # a long list is grouped by year of publication
+        review_nav += [{f"Published in {year}": items} for year, items in by_year.items()]
+    else:
+        review_nav += [item for items in by_year.values() for item in items]
     tracking_nav = _render_tracking(content, settings, docs_dir, write)
     for notice in content.notices:
         write(f"reviews/{notice.slug}/index.md", "withdrawn.md.j2", notice=notice)
