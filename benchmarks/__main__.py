@@ -1,5 +1,8 @@
 """`make bench`: speed figures as ratios against a reference run in the same process.
 
+2. `site_bench`: building a site of ~1,000 generated pages with reviewsite against a plain
+   mkdocs-material build of the same pages (`make bench` passes its options: --reviews N).
+
 1. The anonymisation check on a long generated report (about 25,000 words) and on a whole
    site of such reports: words per second cold (empty cache) and warm (unchanged, cached),
    against spaCy's own NER pass over the same text with the same model. The figure is the
@@ -79,6 +82,7 @@ def bench_check(n_reports: int) -> dict:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     print("reviewsite benchmarks (ratios against a reference run in the same process)\n")
     for n in (1, 4):
         r = bench_check(n)
@@ -88,7 +92,9 @@ def main(argv=None) -> int:
         print(f"  check, cold            {r['check_cold_wps']:>10,.0f} words/s")
         print(f"  ratio cold / spaCy     {r['ratio_cold_vs_spacy']:>10.2f}   (target >= 0.8)")
         print(f"  check, warm (cached)   {r['check_warm_seconds']:>10.3f} s      (target well under 1 s)\n")
-    return 0
+    # 2. A site of about a thousand pages against a plain mkdocs-material build of the same pages.
+    from benchmarks import site_bench
+    return site_bench.main(argv)
 
 
 if __name__ == "__main__":

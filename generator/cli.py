@@ -314,6 +314,7 @@ def cmd_status(args, project: Path) -> int:
 
 
 def cmd_build(args, project: Path) -> int:
+    import generator.pdf  # noqa: F401  (registers the PDF step: a PDF of each published report)
     from generator import report
     from generator.audit import make_audit
     from generator.build import BuildFailed, build_site

@@ -5,6 +5,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+# The many small builds of the unit tests skip the PDFs (a Chromium run each); the browser
+# tests and tests/browser/test_pdf_step.py turn them on for their own builds.
+os.environ.setdefault("REVIEWSITE_PDF", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
