@@ -180,12 +180,16 @@ _WORD = re.compile(r"(?<!\w)\w+")
 
 def _caps_to_title(masked: str) -> str:
     """Title-case runs of two or more CAPITALISED words (same length), for the NER."""
+    up = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"  # the accented ranges mix cases: words are checked with isupper() below
+
     def fix(m):
         s = m.group(0)
-        t = re.sub(r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+", lambda w: w.group(0)[0] + w.group(0)[1:].lower(), s)
+        if any(w != w.upper() for w in re.findall(rf"[{up}'’]+", s)):
+            return s
+        t = re.sub(rf"[{up}][{up}'’]+", lambda w: w.group(0)[0] + w.group(0)[1:].lower(), s)
         return t if len(t) == len(s) else s
 
-    return re.sub(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+(?:[ \t-]+[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+)+\b", fix, masked)
+    return re.sub(rf"\b[{up}][{up}'’]+(?:[ \t-]+[{up}][{up}'’]+)+\b", fix, masked)
 
 
 class _NlpEngine:
@@ -451,6 +455,9 @@ class Analyser:
                 out.append(f)
         return out
 
+    def _propagate_names(self, cands, folded, masked, aspans, allow, titles):
+        return _propagate(self, cands, folded, masked, aspans, allow, titles)
+
     def _severity(self, entity: str, score: float) -> str | None:
         conf = self.entities.get(entity, {"error": 0.5, "warning": 0.3})
         cap = conf.get("severity")
@@ -490,7 +497,14 @@ class Analyser:
                     continue
                 if not name_words:
                     continue
+                if all(len(w) <= 1 for w in name_words):
+                    # what is left after trimming an allowed term is an initial or an article ("A Clare's Law")
+                    continue
             cands.append([a, b, r.entity_type, r.score, meta.get(RULE_KEY, ""), meta.get(WHY_KEY, "")])
+
+        # a name found with confidence is a name everywhere in the same text: "KAYDEN O'DRISCOLL" in a
+        # heading makes "kayden" in the notes below a name too, in any case
+        cands.extend(self._propagate_names(cands, folded, masked, aspans, allow, titles))
 
         # registered identifiers
         pseudo_words = {w for p in allowed.pseudonyms for w in [fold(p), *fold(p).split()]}
@@ -546,6 +560,42 @@ class Analyser:
         return findings
 
 
+
+
+def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
+    lex = analyser.lexicon
+    words = {}
+    for a, b, entity, score, _rule, _why in cands:
+        if entity != "PERSON" or score < 0.85:
+            continue
+        found = [m for m in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", folded[a:b])]
+        found = [m for m in found if m.group(0) not in titles and len(m.group(0)) > 1]
+        if len(found) < 2:
+            continue  # only a full name ("KAYDEN O'DRISCOLL", "Ngozi Eze") vouches for its parts
+        for m in found:
+            w = m.group(0)
+            orig = masked[a + m.start() : a + m.end()]
+            if w.endswith(("'s", "’s")):
+                w = w[:-2]
+            if len(w) < 3 or w in allow.tokens or lex.is_word(w) or "'" in w or "’" in w:
+                continue
+            if (orig.isupper() and len(orig) <= 4) or re.search(r"[a-z][A-Z]", orig):
+                continue  # an acronym or a brand
+            words.setdefault(w, score)
+    if not words:
+        return []
+    taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
+    rx = re.compile(r"(?<![\w@./-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w@/-]|\.\w)")
+    out = []
+    for m in rx.finditer(folded):
+        a, b = m.span()
+        if taken.overlapping(a, b) or aspans.overlapping(a, b):
+            continue
+        orig = masked[a:b]
+        if not (orig.islower() or orig.isupper() or orig[:1].isupper() and orig[1:].islower()):
+            continue  # "GitHub", "macOS": not the name's shape
+        out.append([a, b, "PERSON", 0.7, "AN101", "a name found elsewhere in this text"])
+    return out
 
 
 class _Spans:

@@ -15,6 +15,15 @@ STREET = (
 _NAME = r"(?:[A-Z][\w'’.-]*|of|the|de|la|upon|on)"
 
 
+_NOT_LOWER_STREET = set(
+    """the a an of to on in at by up down across along over from one two this that other more less same main wrong
+    right long short first second new old way lane road street minute minutes hour hours day days week weeks month
+    months year years mile miles time times people person car cars bus buses lanes roads way ways and or mins hrs
+    yards metres meters steps doors houses blocks stops km miles her his their my our your its whose very so too
+    quite all any some each every no not per""".split()
+)
+
+
 class AddressRecognizer(RegexRecognizer):
     ENTITY = "ADDRESS"
     RULE = "AN112"
@@ -25,6 +34,8 @@ class AddressRecognizer(RegexRecognizer):
         ("flat-of", r"(?<![\w/.-])(?:Flat|Apartment|Apt)[ \t]+\d+[A-Za-z]?,?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+(?:House|Court|Lodge|Building|Tower|Block|Point)\b", 0.9),
         ("named-street", rf"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){{1,2}}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
         ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),
+        # sloppy lower-case notes: "4 kestrel way", "12b mill road"
+        ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|avenue|lane|drive|crescent|way|gardens|grove|terrace|mews)\b(?![ \t]*-)", 0.6),
     ]
 
     _NOT_STREET = re.compile(
@@ -39,6 +50,10 @@ class AddressRecognizer(RegexRecognizer):
                 return None
             if self._NOT_STREET.match(s):
                 return 0.3
+        if pattern == "lower-numbered":
+            words = s.split()[1:-1]
+            if any(w.strip(",").lower() in _NOT_LOWER_STREET for w in words):
+                return None  # "2 minutes down the road", "3 other lane"
         if pattern == "numbered" and re.match(r"\d{1,4}[ \t]+(?:Years?|Days?|Weeks?|Months?|Hours?|Minutes?|Police|Court|Park)\b", s):
             return None
         return score

@@ -29,6 +29,8 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         ("prefixed-year", r"(?<![\w/-])[A-Z]{1,5}[/-]\d{2,4}[/-]\d{3,8}(?![\w/-])", 0.85),
         ("urn", r"(?<![\w/-])\d{2}[A-Z]{2}\d{5,9}(?:/\d{2})?(?![\w/-])", 0.85),
         ("after-word", r"(?<![\w/-])[A-Z0-9]{0,6}[/-]?\d{4,}(?:[/-][A-Z0-9]{1,10})*(?![\w/-])", 0.0),
+        # segments of letters and digits: "BF-21-CUS-009812", "CUS/BF/21/0098" (after a reference word)
+        ("segmented", r"(?<![\w/-])[A-Z0-9]{1,6}(?:[/-][A-Z0-9]{1,10}){2,5}(?![\w/-])", 0.0),
     ]
 
     def score_match(self, text, m, pattern, score):
@@ -37,6 +39,10 @@ class CrimeReferenceRecognizer(RegexRecognizer):
             return None
         if re.fullmatch(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", s) or re.fullmatch(r"(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?", s):
             return None  # a date (13/03/2021, 2021-03-13, 2021-03)
+        if pattern == "segmented":
+            if sum(c.isdigit() for c in s) < 4 or not re.search(r"[A-Z]", s):
+                return None
+            pattern = "after-word"
         if pattern == "after-word":
             before = text[max(0, m.start() - 40) : m.start()]
             after = text[m.end() : m.end() + 30]

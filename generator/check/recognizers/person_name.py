@@ -102,7 +102,8 @@ COMMON_WORD_SURNAMES = set(
 # abbreviations written with a capital
 ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para", "paras", "fig", "figs", "approx", "etc", "ie",
                  "eg", "cf", "vs", "dept", "govt", "inc", "ltd", "co", "rd", "ave", "cont", "contd", "encl", "enc", "ext",
-                 "appx", "app", "vol", "pp", "pg", "sec", "ch", "nb", "ps", "re", "att", "attn", "tbc", "tba", "n/a", "asap"}
+                 "appx", "app", "vol", "pp", "pg", "sec", "ch", "nb", "ps", "re", "att", "attn", "tbc", "tba", "n/a", "asap",
+                 "rec", "recs", "recomm", "org", "orgs", "tgt", "upd", "resp", "rag", "amb", "obs"}
 # Welsh words of public life, capitalised in bilingual documents
 WELSH = set(
     """llywodraeth cymru senedd cyngor heddlu iechyd bwrdd prifysgol ysbyty gwasanaeth gwasanaethau cymdeithas canolfan
@@ -136,10 +137,35 @@ STRONG_RELATION = re.compile(
     r"friend|neighbour|colleague|landlord|stepfather|stepmother|fianc[ée]e?|spouse|sibling)\b[\s,:]*(?:[\"'“‘(]\s*)?(?:[A-Z][a-z]+\s+)?$",
     re.I,
 )
-_NAMEISH = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’]*$")
-_LOWER_NAMEISH = re.compile(r"^[a-zß-öø-ÿā-ž][a-zß-öø-ÿā-ž'’]+$")
+# letters of names: Latin with the accents of Polish, Romanian (ș, ț), Vietnamese (ễ, ạ, ơ, ư) and others
+_L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ"
+_NAMEISH_RX = re.compile(rf"^[{_L}][{_L}'’]*$")
+_LOWER_NAMEISH_RX = re.compile(rf"^[{_L}][{_L}'’]+$")
+
+
+class _CaseRx:
+    """A letters-only pattern plus a case test (the accented ranges mix upper and lower case)."""
+
+    def __init__(self, rx, first_upper: bool | None, all_lower: bool = False):
+        self.rx, self.first_upper, self.all_lower = rx, first_upper, all_lower
+
+    def match(self, t: str):
+        if not self.rx.match(t):
+            return None
+        if self.all_lower:
+            return True if t == t.lower() else None
+        return True if t[:1].isupper() else None
+
+
+_NAMEISH = _CaseRx(_NAMEISH_RX, True)
+_LOWER_NAMEISH = _CaseRx(_LOWER_NAMEISH_RX, False, all_lower=True)
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_CAPS = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+$")
+class _CapsRx:
+    def match(self, t: str):
+        return True if len(t) > 1 and _NAMEISH_RX.match(t) and t == t.upper() and t != t.lower() else None
+
+
+_CAPS = _CapsRx()
 
 
 def _read_words(name: str) -> set[str]:
@@ -286,9 +312,24 @@ _PLACE_AFTER = re.compile(
 )
 
 
+_COLLAR = re.compile(
+    r"\b(?:PC|PCSO|WPC|DC|TDC|DS|DI|DCI|Sgt|Sergeant|Insp|Inspector|Constable)\.?[ \t]+\d{2,6}[ \t]+"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+){0,2})"
+)
+_AND_AGENCY_AFTER = re.compile(
+    r"^[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,4}(?P<w>[A-Z][\w'’]*)\b"
+)
+_LOWER_TITLES = {"mr", "mrs", "ms", "miss", "dr", "pc", "pcso", "ds", "dc", "di", "dci", "sgt", "cllr", "insp"}
+_PROSE_BEFORE = re.compile(r"^[ \t\n(\"“‘]$")  # a word in running text, not in code, a URL or an attribute
+_PROSE_AFTER = re.compile(r"^(?:[ \t\n),;!?\"”’]|[.:](?:\s|$)|'s|’s|$)")
+_ALIAS = re.compile(
+    r"\b(?:alias(?:es)?|aka|a\.k\.a\.?|nicknamed|nickname|also\s+known\s+as)[\s,:]+[\"“‘']"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*){0,2})[\"”’']",
+    re.I,
+)
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_NAME_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|O'|D')[A-Z]")
+_NAME_CAMEL = re.compile(r"^(?:Mc|Mac|Nic|Ní|Ni|Mhic|Uí|Ui|Ó|De|Di|Da|La|Le|Van|Von|Fitz|O'|D')[A-ZÀ-ÖØ-Þ]")
 
 
 def _sentence_start(text: str, a: int) -> bool:
@@ -427,6 +468,22 @@ class PersonNameRecognizer(EntityRecognizer):
                         t.lower() in lex.first or nt.lower() in lex.surnames or t.lower() in lex.surnames
                     ):
                         out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN101", self, "a name in lower case"))
+            # a title in lower case before a name-like word: "mrs okafor", "ds kowalski"
+            if shape == "LOWER" and t in _LOWER_TITLES and tok.whitespace_:
+                j = i + 1
+                while j < n and toks[j].is_space and "\n" not in toks[j].text:
+                    j += 1
+                if j < n:
+                    nt = text[toks[j].idx : toks[j].idx + len(toks[j].text)]
+                    if _LOWER_NAMEISH.match(nt) and len(nt) > 2 and (
+                        nt.lower() in lex.surnames or nt.lower() in lex.first or not lex.is_word(nt)
+                    ):
+                        out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN102", self, "a title and a name in lower case"))
+            # a given name alone in lower case ("darren was there"): in the gazetteer and in no dictionary
+            if (shape == "LOWER" and len(t) > 3 and t in lex.first and not lex.is_word(t) and t not in lex.dictionary
+                    and _PROSE_BEFORE.match(text[max(0, tok.idx - 1) : tok.idx] or " ")
+                    and _PROSE_AFTER.match(text[tok.idx + len(t) : tok.idx + len(t) + 2] or " ")):
+                out.append(result("PERSON", tok.idx, tok.idx + len(t), 0.6, "AN101", self, "a first name in lower case"))
         flush()
 
         # 2. split chunks at titles and agency words, then score
@@ -435,6 +492,23 @@ class PersonNameRecognizer(EntityRecognizer):
                 r = self._score(part, has_title, agency_before, text, toks, ents, n)
                 if r:
                     out.append(r)
+        # an alias or nickname in quotes: alias "Con T", nicknamed 'Daz'
+        for m in _ALIAS.finditer(text):
+            out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname"))
+        # 3. police ranks with a collar or warrant number: "PC 4471 Hargreaves", "Sgt 1190 Whitfield"
+        for m in _COLLAR.finditer(text):
+            words = m.group("name").split()
+            keep = []
+            for w in words:
+                c = lex.classify(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w)
+                if c in ("AGENCY", "TITLE") or w.lower() in MONTHS_DAYS or w.lower() in ROLE:
+                    break
+                keep.append(w)
+            if keep:
+                end = m.start("name") + len(" ".join(keep))
+                if text[end - 2 : end] in ("'s", "’s"):
+                    end -= 2
+                out.append(result("PERSON", m.start(), end, 0.9, "AN102", self, "a police rank and number followed by a name"))
         return out
 
     def _split(self, chunk: list[Token]):
@@ -470,6 +544,11 @@ class PersonNameRecognizer(EntityRecognizer):
 
     def _score(self, part, title, agency_before, text, toks, ents, n):
         r = self._score_inner(part, title, agency_before, text, toks, ents, n)
+        if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.9:
+            m = _AND_AGENCY_AFTER.match(text[r.end : r.end + 80])
+            if m and any(self.lexicon.classify(w) == "AGENCY" for w in m.group(0).split()[1:]):
+                # "Kellingford and Vale NHS Foundation Trust": the first half of an organisation's name
+                return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "part of an organisation's name")
         if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.95:
             after = text[r.end : r.end + 24]
             before = text[max(0, r.start - 2) : r.start]

@@ -12,7 +12,8 @@ class UkPhoneRecognizer(RegexRecognizer):
     ENTITY = "PHONE_NUMBER"
     RULE = "AN121"
     PATTERNS = [
-        ("uk-phone", r"(?<![\w/.+-])(?:(?:\+|00)\s?44[\s.-]*(?:\(0\)[\s.-]*)?|\(0|0)\d[\d\s().-]{7,16}\d(?![\w/]|[.-]\d)", 0.9),
+        # no line breaks inside: a number ending a paragraph must not run on into "2.3" on the next line
+        ("uk-phone", r"(?<![\w/.+-])(?:(?:\+|00)[ \t]?44[ \t.-]*(?:\(0\)[ \t.-]*)?|\(0|0)\d[\d \t().-]{7,16}\d(?![\w/]|[.-]\d)", 0.9),
     ]
 
     def score_match(self, text, m, pattern, score):
