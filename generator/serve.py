@@ -11,7 +11,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 WATCHED = ("content", "generator", "theme", "mkdocs.yml")

@@ -1,7 +1,5 @@
 """`reviewsite import-plan`: a spreadsheet shaped like a real action plan becomes a valid plan."""
 
-import shutil
-from pathlib import Path
 
 import yaml
 
