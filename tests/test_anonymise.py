@@ -280,3 +280,20 @@ def test_a_name_found_once_is_found_in_every_case_elsewhere_in_the_text(analyser
 def test_an_alias_in_quotes_is_an_error(analyser):
     fs = errors(check(analyser, 'His record shows an alias, "Con T", and a nickname \'Big Mo\'.\n'))
     assert {"Con T", "Big Mo"} <= {f.text for f in fs if f.entity == "PERSON"}
+
+
+def test_languages_are_quasi_identifiers_not_names(analyser):
+    found = check(analyser, "She spoke Sorani and Tigrinya at home, and some Urdu.\n")
+    assert errors(found) == []
+    assert sorted(f.text for f in found if f.entity == "ETHNICITY/NATIONALITY") == ["Sorani", "Tigrinya", "Urdu"]
+
+
+def test_police_and_school_record_numbers(analyser):
+    text = ("The PNC record is 19/0338271T and the ViSOR nominal record is VN-2210457.\n\n"
+            "The school recorded her UPN as H823400120045.\n")
+    assert sorted(f.text for f in errors(check(analyser, text))) == ["19/0338271T", "H823400120045", "VN-2210457"]
+
+
+def test_date_of_birth_recorded_wrongly_is_still_a_date_of_birth(analyser):
+    found = errors(check(analyser, "The GP had her date of birth wrong (2/9/89 instead of 2/9/88).\n"))
+    assert [f.entity for f in found] == ["DATE_OF_BIRTH"] and found[0].text == "2/9/89"

@@ -10,7 +10,9 @@ from .base import RegexRecognizer
 _OWN = re.compile(r"^(?:DHR|DARDR|CSP|SAR|HO|CSPR|LCSPR|DAHR)\b", re.I)
 _CTX = re.compile(
     r"(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
-    r"referral|report|job|storm|niche|athena|crn|cr|no|number)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?[:#]?\s*$",
+    r"referral|report|job|storm|niche|athena|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|"
+    r"lccs|eclipse|liquidlogic)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?[:#]?\s*"
+    r"(?:(?:is|was|as|of|:)\s+)?$",
     re.I,
 )
 
@@ -28,6 +30,7 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         ("lettered", r"(?<![\w/-])[A-Z]{1,5}[/-]?\d{4,}[/-]\d{2,4}(?![\w/-])", 0.85),
         ("prefixed-year", r"(?<![\w/-])[A-Z]{1,5}[/-]\d{2,4}[/-]\d{3,8}(?![\w/-])", 0.85),
         ("urn", r"(?<![\w/-])\d{2}[A-Z]{2}\d{5,9}(?:/\d{2})?(?![\w/-])", 0.85),
+        ("pnc", r"(?<![\w/-])(?:19|20)?\d{2}/\d{5,7}[A-Z](?![\w/-])", 0.9),  # PNC ID: 19/0338271T
         ("after-word", r"(?<![\w/-])[A-Z0-9]{0,6}[/-]?\d{4,}(?:[/-][A-Z0-9]{1,10})*(?![\w/-])", 0.0),
         # segments of letters and digits: "BF-21-CUS-009812", "CUS/BF/21/0098" (after a reference word)
         ("segmented", r"(?<![\w/-])[A-Z0-9]{1,6}(?:[/-][A-Z0-9]{1,10}){2,5}(?![\w/-])", 0.0),

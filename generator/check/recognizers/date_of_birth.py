@@ -21,7 +21,7 @@ class DateOfBirthRecognizer(RegexRecognizer):
     PATTERNS = [
         (
             "dob",
-            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|as|of|given|recorded|noted|shown|being|on)[ \t]+){{0,3}}(?P<v>{DAY_DATE})",
+            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|as|of|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
             0.95,
         ),
     ]

@@ -31,6 +31,7 @@ from pathlib import Path
 from presidio_analyzer import EntityRecognizer
 
 from .base import result
+from .quasi import LANGUAGES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -139,6 +140,7 @@ STRONG_RELATION = re.compile(
 )
 # letters of names: Latin with the accents of Polish, Romanian (ș, ț), Vietnamese (ễ, ạ, ơ, ư) and others
 _L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ"
+_LANGUAGES = {w.lower() for w in LANGUAGES.split("|")}
 _NAMEISH_RX = re.compile(rf"^[{_L}][{_L}'’]*$")
 _LOWER_NAMEISH_RX = re.compile(rf"^[{_L}][{_L}'’]+$")
 
@@ -259,7 +261,8 @@ class NameLexicon:
             return "TITLE"
         if lw in AGENCY or lw.rstrip("'’s") in AGENCY:
             return "AGENCY"
-        if lw in MONTHS_DAYS or lw in ROLE or lw in BRANDS or lw in WELSH or lw.rstrip(".") in ABBREVIATIONS:
+        if lw in MONTHS_DAYS or lw in ROLE or lw in BRANDS or lw in WELSH or lw.rstrip(".") in ABBREVIATIONS \
+                or lw in _LANGUAGES:
             return "COMMON"
         if _INITIAL.match(w):
             return "INITIAL"

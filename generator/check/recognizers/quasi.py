@@ -61,12 +61,19 @@ class SchoolRecognizer(RegexRecognizer):
         return score
 
 
+# A person's language is a quasi-identifier like their nationality, never a name.
+LANGUAGES = (
+    "Amharic|Arabic|Bengali|Cantonese|Dari|Farsi|Gujarati|Hausa|Hindi|Igbo|Kurmanji|Lingala|Malayalam|Mandarin|Marathi|"
+    "Mirpuri|Pashto|Persian|Punjabi|Sorani|Swahili|Sylheti|Tagalog|Telugu|Tigrinya|Twi|Urdu|Yoruba"
+)
+
 _NATIONALITIES = (
     "Afghan|Albanian|Algerian|American|Angolan|Arab|Bangladeshi|Belgian|Brazilian|British|Bulgarian|Cameroonian|Canadian|"
     "Caribbean|Chinese|Colombian|Congolese|Croatian|Czech|Dutch|Egyptian|English|Eritrean|Estonian|Ethiopian|Filipino|French|"
     "German|Ghanaian|Greek|Gypsy|Hungarian|Indian|Iranian|Iraqi|Irish|Italian|Jamaican|Japanese|Kenyan|Korean|Kosovan|Kurdish|"
     "Latvian|Lithuanian|Moroccan|Nepalese|Nigerian|Pakistani|Polish|Portuguese|Roma|Romanian|Russian|Scottish|Senegalese|Sierra Leonean|"
-    "Slovak|Somali|Spanish|Sri Lankan|Sudanese|Syrian|Tamil|Thai|Traveller|Turkish|Ugandan|Ukrainian|Vietnamese|Welsh|Yemeni|Zimbabwean"
+    "Slovak|Somali|Spanish|Sri Lankan|Sudanese|Syrian|Tamil|Thai|Traveller|Turkish|Ugandan|Ukrainian|Vietnamese|Welsh|Yemeni|Zimbabwean|"
+    + LANGUAGES
 )
 
 
