@@ -21,6 +21,9 @@ from generator.diagnostics import Finding
 from generator.images import RASTER, metadata_of
 
 # Protective markings: the words in capitals as markings are written, and the phrases in any case.
+# Deliberately simpler than the check's recognizer (generator/check/recognizers/protective_marking.py),
+# whose rules look at the line a marking stands on: here the text is built HTML with tags removed and
+# whitespace collapsed, so only markings that cannot be ordinary prose are matched.
 MARKINGS = re.compile(
     r"(?i:official[\s\-–]+sensitive)|\bRESTRICTED\b|\bTOP SECRET\b|\bSECRET\b|\bIN CONFIDENCE\b|"
     r"(?i:not\s+to\s+be\s+(?:photocopied|circulated|shared|copied|disclosed))")
