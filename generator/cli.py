@@ -16,6 +16,8 @@ from pathlib import Path
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # never fetch the suffix list
 
+from generator.report import FORMATS  # noqa: E402  (after the environment is set)
+
 OK, BLOCKED, BAD_INPUT, INTERNAL = 0, 1, 2, 3
 
 
@@ -49,7 +51,7 @@ def parser() -> argparse.ArgumentParser:
                    help="extra allowed terms, one per line (# starts a comment)")
     s.add_argument("--register", action="append", default=[], type=Path, metavar="FILE",
                    help="extra private register: identifiers to find, one per line")
-    s.add_argument("--format", choices=["text", "json", "sarif"], default="text")
+    s.add_argument("--format", choices=FORMATS, default="text")
     s.add_argument("--exit-zero", action="store_true",
                    help="exit 0 even if error findings remain (bad input still exits 2); used by make site")
 
@@ -154,10 +156,9 @@ def _progress_printer():
     return show
 
 
-def _check(site, project: Path, allow_files=(), register_files=(), progress=None):
-    from generator.check.registers import load_term_file
-    from generator.check.run import CheckOptions, check_site
-    from generator.check.registers import load_register
+def _extra_terms_and_registers(allow_files, register_files):
+    """--allow-file and --register files: (terms, registers, errors)."""
+    from generator.check.registers import load_register, load_term_file
 
     errors, terms, regs = [], [], []
     for f in allow_files:
@@ -169,6 +170,13 @@ def _check(site, project: Path, allow_files=(), register_files=(), progress=None
         errors += errs
         if r is not None:
             regs.append(r)
+    return terms, regs, errors
+
+
+def _check(site, project: Path, allow_files=(), register_files=(), progress=None):
+    from generator.check.run import CheckOptions, check_site
+
+    terms, regs, errors = _extra_terms_and_registers(allow_files, register_files)
     if errors:
         return [], errors
     opts = CheckOptions(private_dir=project / "private", cache_dir=project / ".cache" / "check",
@@ -218,14 +226,12 @@ def cmd_check(args, project: Path) -> int:
 def _check_paths(args, project: Path, progress):
     """Check any files or folders with the project's public terms plus the files given."""
     from generator.check.anonymise import AllowedTerms
-    from generator.check.registers import load_register, load_term_file
     from generator.check.run import analyser_for
     from generator.content import Loader
     from generator.diagnostics import ContentError
     from generator.model import Allowlist
 
-    errors: list[ContentError] = []
-    terms: list[str] = []
+    terms, regs, errors = _extra_terms_and_registers(args.allow_file, args.register)
     allow_path = project / "content" / "allowlist.yml"
     if allow_path.exists():
         loader = Loader(project / "content")
@@ -234,16 +240,6 @@ def _check_paths(args, project: Path, progress):
         errors += loader.errors
         if allow is not None:
             terms += allow.all_terms()
-    for f in args.allow_file:
-        t, errs = load_term_file(f)
-        terms += t
-        errors += errs
-    regs = []
-    for f in args.register:
-        r, errs = load_register(f)
-        errors += errs
-        if r is not None:
-            regs.append(r)
     files: list[Path] = []
     for p in args.paths:
         if p.is_dir():
@@ -271,7 +267,7 @@ def _check_paths(args, project: Path, progress):
     return sorted(findings, key=lambda x: x.sort_key()), []
 
 
-def _decide(project: Path, as_of: dt.date | None, quiet=False):
+def _decide(project: Path, as_of: dt.date | None):
     from generator.publication import decide
 
     site = _load(project)

@@ -161,7 +161,7 @@ class Loader:
                     reviews.append(review)
         if settings is None or allowlist is None:
             return None
-        return Site(root=root, settings=settings, allowlist=allowlist, reviews=reviews, vocabulary=vocabulary())
+        return Site(root=root, settings=settings, allowlist=allowlist, reviews=reviews)
 
     def load_review(self, folder: Path, settings: SiteSettings | None) -> Review | None:
         before = len(self.errors)

@@ -84,9 +84,6 @@ class PartialDate:
         month = calendar.month_name[self.month]
         return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
 
-    def iso(self) -> str:
-        return str(self)
-
 
 def _valid_month(y: int, mo: int, text: str) -> None:
     if not 1 <= mo <= 12:

@@ -50,10 +50,3 @@ class Finding:
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule)
 
-
-class ContentErrors(Exception):
-    """Raised by a loader that cannot go on; carries every problem found so far."""
-
-    def __init__(self, errors: list[ContentError]):
-        super().__init__(f"{len(errors)} content error(s)")
-        self.errors = errors

@@ -13,7 +13,6 @@ Field names are the YAML keys. Every model forbids unknown keys, so a typo such 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -354,11 +353,7 @@ class Site:
     settings: SiteSettings
     allowlist: Allowlist
     reviews: list[Review]
-    vocabulary: dict = field(default_factory=dict)
 
     def review(self, slug: str) -> Review | None:
         return next((r for r in self.reviews if r.slug == slug), None)
 
-
-def today() -> dt.date:
-    return dt.date.today()

@@ -19,10 +19,10 @@ from generator.images import strip_copy
 from generator.model import DOCUMENT_KINDS, Level, SiteSettings
 from generator.publication import PublicContent, PublicReview
 
-DOC_PAGES = {  # file name -> (page file, nav title)
-    "executive-summary.md": ("executive-summary.md", "Executive summary"),
-    "overview-report.md": ("overview-report.md", "Overview report"),
-    "qa-letter.md": ("home-office-letter.md", "Home Office letter and response"),
+DOC_PAGES = {  # document file name -> page file name (titles: model.DOCUMENT_KINDS)
+    "executive-summary.md": "executive-summary.md",
+    "overview-report.md": "overview-report.md",
+    "qa-letter.md": "home-office-letter.md",
 }
 
 # Pages every site has, from templates and content/site.yml: (page, template, nav title).
@@ -137,7 +137,7 @@ def render(content: PublicContent, settings: SiteSettings, docs_dir: Path) -> Re
 
 def _render_review(pr: PublicReview, as_of, docs_dir: Path, write) -> list:
     base = f"reviews/{pr.slug}"
-    docs = [(name, *DOC_PAGES[name]) for name in DOCUMENT_KINDS if name in pr.documents]
+    docs = [(name, DOC_PAGES[name], kind) for name, kind in DOCUMENT_KINDS.items() if name in pr.documents]
     progress = tracking.progress(pr.plan, as_of, pr.published_on) if pr.plan else None
     write(f"{base}/index.md", "review.md.j2", r=pr, docs=docs, progress=progress)
     nav = [{"About this review": f"{base}/index.md"}]

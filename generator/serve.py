@@ -8,6 +8,7 @@ what `reviewsite build` would publish: unpublished reviews never reach build/doc
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -32,7 +33,9 @@ def render_docs(project: Path, as_of=None) -> int:
            str(project / "build" / "preview-site")]
     if as_of:
         cmd += ["--as-of", as_of.isoformat()]
-    return subprocess.call(cmd)
+    # A preview rebuild skips the PDFs: Chromium printing every report on each save is slow,
+    # and `reviewsite build` makes them for the real site.
+    return subprocess.call(cmd, env={**os.environ, "REVIEWSITE_PDF": "0"})
 
 
 def serve(project: Path, port: int, as_of=None) -> int:

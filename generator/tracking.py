@@ -80,13 +80,6 @@ class PlanProgress:
     def in_progress(self) -> int:
         return self.count(Status.in_progress)
 
-    def by_status(self) -> dict[str, int]:
-        """Counts by displayed status, overdue counted separately from its underlying status."""
-        out: dict[str, int] = {}
-        for s in self.states:
-            key = "Overdue" if s.overdue else s.action.status.label
-            out[key] = out.get(key, 0) + 1
-        return out
 
 
 def is_overdue(action: Action, today: dt.date) -> tuple[bool, int]:

@@ -11,6 +11,14 @@ def all_text(site: Path) -> str:
                      and p.suffix in (".html", ".json", ".xml", ".js", ".txt"))
 
 
+def uncleared_copy(project, slug: str, title: str) -> Path:
+    """A second review, copied from the fixture's before it is cleared, under another title."""
+    folder = project / "content/reviews" / slug
+    shutil.copytree(project / REVIEW, folder)
+    (folder / "review.yml").write_text((folder / "review.yml").read_text().replace("title: Alpha", f"title: {title}"))
+    return folder
+
+
 def clear(run, project):
     code, out, err = run(project, "clear", "alpha-2020", "--date", "2021-03-01", "--reference", "HO-QA-1")
     assert code == 0, err
@@ -42,11 +50,9 @@ def test_cleared_review_is_built_with_every_page(project, run):
 
 
 def test_leak_markers_of_an_unpublished_review_never_reach_the_site(project, run):
-    draft = project / "content/reviews/beta-2024"
-    shutil.copytree(project / REVIEW, draft)
+    draft = uncleared_copy(project, "beta-2024", "MARKERTITLE")
     clear(run, project)
     (draft / "review.yml").write_text((draft / "review.yml").read_text()
-                                      .replace("title: Alpha", "title: MARKERTITLE")
                                       .replace("A fictional review used by the tests.", "MARKERSUMMARY here."))
     body = "## Introduction\n\nMARKERBODY the panel considered what happened in this review at length.\n"
     (draft / "executive-summary.md").write_text(body)
@@ -111,10 +117,8 @@ def test_new_scaffolds_a_review_that_loads(project, run):
 
 
 def test_a_link_to_an_unpublished_review_fails_the_build(project, run):
-    draft = project / "content/reviews/beta-2024"
-    shutil.copytree(project / REVIEW, draft)
+    uncleared_copy(project, "beta-2024", "Beta")
     clear(run, project)
-    (draft / "review.yml").write_text((draft / "review.yml").read_text().replace("title: Alpha", "title: Beta"))
     report = project / REVIEW / "overview-report.md"
     report.write_text(report.read_text() + "\nCompare [the other review](../beta-2024/index.md).\n")
     run(project, "amend", "alpha-2020", "--note", "Added a comparison.", "--date", "2021-06-15")

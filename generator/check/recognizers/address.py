@@ -32,7 +32,7 @@ class AddressRecognizer(RegexRecognizer):
         ("numbered", rf"(?<![\w/.-])(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]+[ \t]+(?:House|Court|Lodge|Building|Tower|Block),?[ \t]+)?)?\d{{1,4}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,4}})?,?[ \t]+(?:{_NAME}[ \t]+){{0,3}}[A-Z][\w'’-]+[ \t]+{STREET}\b", 0.9),
         ("welsh-numbered", r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Maes|Bryn|Pant|Cwm|Ty|Tŷ)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.9),
         ("flat-of", r"(?<![\w/.-])(?:Flat|Apartment|Apt)[ \t]+\d+[A-Za-z]?,?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+(?:House|Court|Lodge|Building|Tower|Block|Point)\b", 0.9),
-        ("named-street", rf"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){{1,2}}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
+        ("named-street", r"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
         ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),
         # sloppy lower-case notes: "4 kestrel way", "12b mill road"
         ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|avenue|lane|drive|crescent|way|gardens|grove|terrace|mews)\b(?![ \t]*-)", 0.6),
