@@ -243,13 +243,16 @@ def _check_paths(args, project: Path, progress):
     files: list[Path] = []
     for p in args.paths:
         if p.is_dir():
-            files += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in (".md", ".yml", ".yaml"))
+            # waivers.yml never reaches the site (it names what it waives): only checked when named
+            files += sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in (".md", ".yml", ".yaml")
+                            and x.name != "waivers.yml")
         elif p.is_file():
             files.append(p)
         else:
             errors.append(ContentError(str(p), "no such file or folder"))
     items = []
     allowed = AllowedTerms(terms=terms)
+    per_review = _review_terms_for(files, project, terms, regs)
     for f in files:
         try:
             text = f.read_text(encoding="utf-8")
@@ -257,14 +260,61 @@ def _check_paths(args, project: Path, progress):
             errors.append(ContentError(str(f), "this file is not UTF-8 text", hint="save it as UTF-8"))
             continue
         kind = "markdown" if f.suffix.lower() == ".md" else "yaml"
-        items.append((str(f), text, kind, allowed, regs))
+        items.append((str(f), text, kind, *per_review.get(f, (allowed, regs, None))[:2]))
     if errors:
         return [], errors
     analyser = analyser_for(project / ".cache" / "check")
     findings = analyser.check_many(items)
     for f in files:
-        findings += analyser.check_path_name(str(f), allowed=allowed, registers=regs)
-    return sorted(findings, key=lambda x: x.sort_key()), []
+        f_allowed, f_regs, _review = per_review.get(f, (allowed, regs, None))
+        findings += analyser.check_path_name(str(f), allowed=f_allowed, registers=f_regs)
+    findings, errors = _apply_review_waivers(findings, per_review, {path: text for path, text, *_ in items})
+    return sorted(findings, key=lambda x: x.sort_key()), errors
+
+
+def _apply_review_waivers(findings, per_review, texts):
+    """The waivers of the reviews whose files were named, as a whole-site check applies them."""
+    from generator.check.waivers import apply_waivers, load_waivers
+
+    reviews = {str(f): r for f, (_a, _r, r) in per_review.items()}
+    groups: dict = {}
+    for finding in findings:
+        review = reviews.get(finding.path)
+        groups.setdefault(review.slug if review else None, (review, []))[1].append(finding)
+    out, errors = [], []
+    for review, group in groups.values():
+        wpath = review.dir / "waivers.yml" if review is not None else None
+        if wpath is not None and wpath.exists():
+            waivers, errs = load_waivers(wpath)
+            errors += errs
+            group = apply_waivers(group, waivers, texts)
+        out += group
+    return out, errors
+
+
+def _review_terms_for(files, project: Path, terms, regs) -> dict:
+    """A file inside one of the project's reviews is checked as `reviewsite check` with no PATH
+    would check it: with that review's pseudonyms, panel and private register too. If the
+    project's content does not load, such files fall back to the public terms."""
+    from generator.check.run import CheckOptions, allowed_for, load_registers
+    from generator.content import load_site
+
+    reviews_dir = (project / "content" / "reviews").resolve()
+    inside = [f for f in files if f.resolve().is_relative_to(reviews_dir)]
+    if not inside:
+        return {}
+    site, errors = load_site(project / "content")
+    if site is None or errors:
+        return {}
+    registers, errors = load_registers(site, CheckOptions(private_dir=project / "private", extra_registers=regs))
+    if errors:
+        return {}
+    out = {}
+    for f in inside:
+        for review in site.reviews:
+            if f.resolve().is_relative_to(review.dir.resolve()):
+                out[f] = (allowed_for(site, review, terms), registers.get(review.slug, regs), review)
+    return out
 
 
 def _decide(project: Path, as_of: dt.date | None):

@@ -297,3 +297,50 @@ def test_police_and_school_record_numbers(analyser):
 def test_date_of_birth_recorded_wrongly_is_still_a_date_of_birth(analyser):
     found = errors(check(analyser, "The GP had her date of birth wrong (2/9/89 instead of 2/9/88).\n"))
     assert [f.entity for f in found] == ["DATE_OF_BIRTH"] and found[0].text == "2/9/89"
+
+
+def test_a_given_name_that_is_a_word_is_a_name_everywhere_once_the_text_shows_it(analyser):
+    text = ("I am Joy's older sister; everyone called her Joy. Her real name was Maria Joy Okonjo.\n"
+            "Joy came to England in 2015. Joy posted less and less online. It brought us joy to see her.")
+    fs = errors(check(analyser, text))
+    joys = [f for f in fs if f.text == "Joy"]
+    assert len(joys) == 4  # sentence starts included
+    assert not any(f.text == "joy" for f in fs)  # the word in lower case is still a word
+
+
+def test_a_word_that_is_also_a_given_name_is_not_a_name_without_evidence(analyser):
+    text = "Joy and hope were in short supply. Grace periods applied to rent arrears. Will the panel agree?"
+    assert errors(check(analyser, text)) == []
+
+
+def test_nicknames_in_brackets_after_a_name_are_errors(analyser):
+    text = 'She met Kevin Brannock ("Kev", or "Big K" to his mates) through an app.'
+    assert {f.text for f in errors(check(analyser, text))} >= {"Kevin Brannock", "Kev", "Big K"}
+
+
+def test_user_names_in_case_notes_are_errors_but_abbreviations_are_not(analyser):
+    fs = errors(check(analyser, "repair job raised. ho k.mcinnes\nseen by j_okafor, i.e. on the ward, e.g. daily\n"))
+    assert [f.text for f in fs] == ["k.mcinnes", "j_okafor"]
+
+
+def test_staff_initials_and_system_names_are_not_names(analyser):
+    text = "KMc visited. OASys assessment completed by JMcK. Referrer: IDVA. The Ford Kuga was parked outside."
+    assert errors(check(analyser, text)) == []
+
+
+def test_lower_case_block_address_and_the_block_named_again_are_errors(analyser):
+    text = "offer of flat 6 holyrood court made - refused, too close to ex's mum at holyrood court.\n"
+    fs = [f.text for f in errors(check(analyser, text)) if f.entity == "ADDRESS"]
+    assert fs == ["flat 6 holyrood court", "holyrood court"]
+
+
+def test_a_year_before_a_verb_and_place_is_not_an_address(analyser):
+    assert errors(check(analyser, "The review meeting in 2021 took place online.")) == []
+
+
+def test_welsh_words_and_family_words_of_many_languages_are_not_names(analyser):
+    text = ('She taught at Ysgol Gynradd Dyffryn Teg. "Dw i ddim yn gwybod," she wrote. '
+            'He said "Abbu was angry" and that Nain\'s house was cold.')
+    fs = check(analyser, text)
+    assert errors(fs) == []
+    assert any(f.entity == "SCHOOL" for f in fs)

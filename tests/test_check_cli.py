@@ -60,3 +60,20 @@ def test_sarif_output(project, run, tmp_path):
 def test_usage_errors_exit_2(project, run, tmp_path):
     code, out, err = run(project, "check", str(tmp_path / "missing.md"))
     assert code == 2 and "no such file" in err
+
+
+def test_a_file_inside_a_review_is_checked_with_that_reviews_pseudonyms_and_panel(project, run):
+    import json
+
+    review = project / "content" / "reviews" / "alpha-2020"
+    doc = review / "executive-summary.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nRowan Testwell chaired the panel. Alpha's GP saw her.\n",
+                   encoding="utf-8")
+    code, out, err = run(project, "check", str(doc), "--format", "json")
+    assert code == 0, out + err
+    # the same file outside any review is checked with the public terms only: the chair is a name
+    loose = project / "loose.md"
+    loose.write_text(doc.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(project, "check", str(loose), "--format", "json")
+    assert code == 1
+    assert "Rowan Testwell" in {f["text"] for f in json.loads(out)["findings"]}

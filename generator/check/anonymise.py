@@ -58,7 +58,10 @@ import yaml
 from generator.diagnostics import Finding
 
 from . import extract
+from .recognizers.person_name import AGENCY, MONTHS_DAYS, ROLE
 from .registers import fold
+
+MONTHS_AND_ROLES = MONTHS_DAYS | ROLE | AGENCY
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CONFIG = HERE / "config.yml"
@@ -505,6 +508,7 @@ class Analyser:
         # a name found with confidence is a name everywhere in the same text: "KAYDEN O'DRISCOLL" in a
         # heading makes "kayden" in the notes below a name too, in any case
         cands.extend(self._propagate_names(cands, folded, masked, aspans, allow, titles))
+        cands.extend(_propagate_streets(cands, folded, aspans))
 
         # registered identifiers
         pseudo_words = {w for p in allowed.pseudonyms for w in [fold(p), *fold(p).split()]}
@@ -563,27 +567,48 @@ class Analyser:
 
 
 def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
+    """Names found with confidence, found again elsewhere in the same text.
+
+    - Parts of a full name found at 0.85 or more ("KAYDEN O'DRISCOLL", "Ngozi Eze") that are in
+      no dictionary: every occurrence, in any case ("kayden" in the notes below).
+    - Given names that are also words ("Joy", "Grace", "Will"), once the text itself shows they
+      are a name (inside a confident full name, or found twice by the name rules): every
+      capitalised occurrence, sentence starts included ("Joy came to England in 2015"). Lower-case
+      occurrences stay words.
+    """
     lex = analyser.lexicon
     words = {}
+    word_names: dict[str, int] = {}  # dictionary-word given names -> evidence count
     for a, b, entity, score, _rule, _why in cands:
-        if entity != "PERSON" or score < 0.85:
+        if entity != "PERSON" or score < 0.55:
             continue
         found = [m for m in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", folded[a:b])]
         found = [m for m in found if m.group(0) not in titles and len(m.group(0)) > 1]
-        if len(found) < 2:
+        if len(found) == 1 and score < 0.85:
+            w = found[0].group(0)
+            w = w[:-2] if w.endswith(("'s", "’s")) else w
+            if w in lex.first_all and lex.is_word(w) and w not in allow.tokens:
+                word_names[w] = word_names.get(w, 0) + 1
+            continue
+        if len(found) < 2 or score < 0.85:
             continue  # only a full name ("KAYDEN O'DRISCOLL", "Ngozi Eze") vouches for its parts
         for m in found:
             w = m.group(0)
             orig = masked[a + m.start() : a + m.end()]
             if w.endswith(("'s", "’s")):
                 w = w[:-2]
-            if len(w) < 3 or w in allow.tokens or lex.is_word(w) or "'" in w or "’" in w:
+            if len(w) < 3 or w in allow.tokens or "'" in w or "’" in w:
                 continue
             if (orig.isupper() and len(orig) <= 4) or re.search(r"[a-z][A-Z]", orig):
                 continue  # an acronym or a brand
+            if lex.is_word(w):
+                if w in lex.first_all and orig[:1].isupper():
+                    word_names[w] = word_names.get(w, 0) + 2
+                continue
             words.setdefault(w, score)
+    extra = _propagate_word_names(word_names, cands, folded, masked, aspans, lex)
     if not words:
-        return []
+        return extra
     taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
     rx = re.compile(r"(?<![\w@./-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w@/-]|\.\w)")
     out = []
@@ -595,6 +620,49 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
         if not (orig.islower() or orig.isupper() or orig[:1].isupper() and orig[1:].islower()):
             continue  # "GitHub", "macOS": not the name's shape
         out.append([a, b, "PERSON", 0.7, "AN101", "a name found elsewhere in this text"])
+    return out + extra
+
+
+_HOUSE_NUMBER = re.compile(
+    r"^(?:(?:flat|apartment|apt|unit|room)\s+\d+[a-z]?,?\s+)?(?:\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?,?\s+)?"
+)
+
+
+def _propagate_streets(cands, folded, aspans):
+    """A street or block named in a full address is the same address wherever else it appears:
+    "offer of flat 6 holyrood court" makes "at holyrood court" an address too."""
+    streets = set()
+    for a, b, entity, score, _rule, _why in cands:
+        if entity == "ADDRESS" and score >= 0.6:
+            rest = _HOUSE_NUMBER.sub("", folded[a:b]).strip(" ,")
+            if rest != folded[a:b].strip(" ,") and len(rest.split()) >= 2:
+                streets.add(rest)
+    if not streets:
+        return []
+    taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "ADDRESS"])
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(streets, key=len, reverse=True)) + r")(?![\w-])")
+    out = []
+    for m in rx.finditer(folded):
+        a, b = m.span()
+        if taken.overlapping(a, b) or aspans.covers(a, b):
+            continue
+        out.append([a, b, "ADDRESS", 0.6, "AN112", "a street named in an address elsewhere in this text"])
+    return out
+
+
+def _propagate_word_names(word_names, cands, folded, masked, aspans, lex):
+    names = [w for w, evidence in word_names.items() if evidence >= 2 and w not in MONTHS_AND_ROLES]
+    if not names:
+        return []
+    taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
+    rx = re.compile(r"(?<![\w@./-])(" + "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)) + r")(?![\w@/-]|\.\w)")
+    out = []
+    for m in rx.finditer(folded):
+        a, b = m.span()
+        orig = masked[a:b]
+        if not orig[:1].isupper() or taken.overlapping(a, b) or aspans.overlapping(a, b):
+            continue
+        out.append([a, b, "PERSON", 0.65, "AN101", "a given name, used as a name elsewhere in this text"])
     return out
 
 

@@ -20,7 +20,8 @@ _NOT_LOWER_STREET = set(
     right long short first second new old way lane road street minute minutes hour hours day days week weeks month
     months year years mile miles time times people person car cars bus buses lanes roads way ways and or mins hrs
     yards metres meters steps doors houses blocks stops km miles her his their my our your its whose very so too
-    quite all any some each every no not per""".split()
+    quite all any some each every no not per min mins step wheel dog bed crown magistrates county family youth
+    high supreme appeal criminal civil took take takes taking make made makes""".split()
 )
 
 
@@ -35,7 +36,8 @@ class AddressRecognizer(RegexRecognizer):
         ("named-street", r"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
         ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),
         # sloppy lower-case notes: "4 kestrel way", "12b mill road"
-        ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|avenue|lane|drive|crescent|way|gardens|grove|terrace|mews)\b(?![ \t]*-)", 0.6),
+        ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|avenue|lane|drive|crescent|way|gardens|grove|terrace|mews|close|court|place|walk|rise|view|row|parade|square)\b(?![ \t]*-)", 0.6),
+        ("lower-flat-of", r"(?<![\w/.-])(?:flat|apartment|apt|unit|room)[ \t]+\d+[a-z]?,?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:house|court|lodge|building|tower|block|point|heights|mansions)\b", 0.7),
     ]
 
     _NOT_STREET = re.compile(
@@ -50,7 +52,9 @@ class AddressRecognizer(RegexRecognizer):
                 return None
             if self._NOT_STREET.match(s):
                 return 0.3
-        if pattern == "lower-numbered":
+        if pattern == "lower-numbered" and re.match(r"(?:19|20)\d\d\b", s):
+            return None  # "in 2021 took place": a year, not a house number
+        if pattern in ("lower-numbered", "lower-flat-of"):
             words = s.split()[1:-1]
             if any(w.strip(",").lower() in _NOT_LOWER_STREET for w in words):
                 return None  # "2 minutes down the road", "3 other lane"

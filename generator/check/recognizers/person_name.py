@@ -73,6 +73,7 @@ ROLE = {
     "specialist", "senior", "deputy", "assistant", "principal", "member", "members", "secretary", "administrator",
     "analyst", "investigator", "reviewer", "panel", "family", "friend", "neighbour", "partner", "son", "daughter",
     "mother", "father", "brother", "sister", "child", "children", "adult", "subject", "deceased", "witness",
+    "referrer", "referrers", "attendee", "attendees", "caller", "informant", "tenant", "applicant", "claimant",
 }
 MONTHS_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -92,7 +93,8 @@ AMBIGUOUS_FIRST = set(
     cliff clay buck hunter tanner major marshall warren lance cole chance miles price constance prudence tracy
     ernest earnest frank hazel olive violet daisy iris poppy fern heather willow pansy lily dot penny sky storm river
     rain blue precious china kai ping min mi ha ma na li bo fang an lan so do else ada sol dean bob chip chuck
-    don drew gay kit kip ward wade walker ward reed reid ross more mae ma pa ira val van vi sam sky ivy""".split()
+    don drew gay kit kip ward wade walker ward reed reid ross more mae ma pa ira val van vi sam sky ivy
+    rowan robin ash wren aspen briar clover ember juniper laurel sorrel linden skye river""".split()
 )
 # surnames that are first of all ordinary words: they need a first name or a title beside them
 COMMON_WORD_SURNAMES = set(
@@ -110,7 +112,10 @@ WELSH = set(
     """llywodraeth cymru senedd cyngor heddlu iechyd bwrdd prifysgol ysbyty gwasanaeth gwasanaethau cymdeithas canolfan
     gofal diogel byw heb ofn croeso diolch cymraeg cymreig sir dinas tref cynulliad comisiynydd plant oedolion teulu
     cymunedol cymuned partneriaeth adolygiad lladdiad domestig cam-drin trais rhywiol menywod dynion cyfiawnder
-    swyddfa cartref tai addysg cyf ccc cbs""".split()
+    swyddfa cartref tai addysg cyf ccc cbs ysgol gynradd uwchradd gyfun feithrin dw dwi ddim yn gwybod mae hi fe ni
+    chi nhw ac yr ar am gyda bore da nos hwyl cariad mam tŷ ty capel eglwys pentref fferm heol ffordd stryd lôn
+    rhodfa cilgant maes cwm pant cyfeiriad ffôn rhif dyddiad geni enw bod roedd oedd wedi gyda efo hefyd ond
+    iawn diolch croeso annwyl""".split()
 )
 # makes, models and big employers: capitalised, in no dictionary, never a person
 BRANDS = set(
@@ -120,7 +125,17 @@ BRANDS = set(
     morrisons aldi lidl waitrose greggs primark amazon deliveroo uber argos boots wickes homebase ikea costa starbucks
     mcdonald's mcdonalds kfc subway iceland poundland matalan currys halfords netflix google apple android iphone
     samsung whatsapp facebook instagram snapchat tiktok youtube twitter messenger wechat telegram signal paypal ebay
-    gumtree vinted airbnb zoom teams skype microsoft outlook gmail hotmail yahoo""".split()
+    gumtree vinted airbnb zoom teams skype microsoft outlook gmail hotmail yahoo kuga puma ka mondeo galaxy zafira
+    insignia mokka crossland grandland captur megane scenic kadjar sandero duster jazz civic tucson sportage ceed picanto
+    niro x-trail navara hilux aygo corolla prius auris passat tiguan touran caddy fabia kodiaq karoq ibiza leon ateca
+    arona vitara panda punto berlingo picasso evoque freelander countryman clubman outlander shogun vivaro trafic ducato
+    partner combo ranger cherokee wrangler""".split()
+)
+# words for family members in the languages of many families: "Abbu was angry", "Nain's house"
+KINSHIP = set(
+    """abbu ammi abba amma ammu nani nana dadi dada baba mama papa bhai bhaiya didi baji apa chacha chachi khala khalu
+    mamu mami phupho phuphi babcia dziadek mamusia tata nain taid mamgu tadcu bibi yaya lola lolo tita tito ate kuya
+    nonna nonno oma opa abuela abuelo tia tío tía tio ammamma appa anna akka thatha paati""".split()
 )
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "bin", "binti", "bint", "ibn", "al", "el",
              "ap", "ab", "ben", "ní", "ni", "nic", "mhic", "uí", "ua", "dos", "das", "del", "della", "ter", "ten", "st", "st.", "o'", "mac", "mc", "ní", "nic", "ó", "ui", "uí"}
@@ -162,6 +177,8 @@ class _CaseRx:
 _NAMEISH = _CaseRx(_NAMEISH_RX, True)
 _LOWER_NAMEISH = _CaseRx(_LOWER_NAMEISH_RX, False, all_lower=True)
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_STAFF_INITIALS = re.compile(r"^[A-Z]{1,3}(?:Mc|Mac|O')[A-Z]?$")
+_CAPS_THEN_LOWER = re.compile(r"^[A-Z]{2,}[a-z]{1,4}$")
 class _CapsRx:
     def match(self, t: str):
         return True if len(t) > 1 and _NAMEISH_RX.match(t) and t == t.upper() and t != t.lower() else None
@@ -187,7 +204,8 @@ class NameLexicon:
     def __init__(self, dictionary: set[str], stop_words: set[str]):
         self.dictionary = dictionary
         self.stop_words = stop_words
-        self.first_all = _read_words("first_names.txt")
+        # the hand-written list is read too, so a name added there counts without rebuilding first_names.txt
+        self.first_all = _read_words("first_names.txt") | _read_words("extra_first_names.txt")
         self.first = {f for f in self.first_all - AMBIGUOUS_FIRST if f not in stop_words and len(f) > 1}
         self.surnames = set()
         self.surnames = {
@@ -261,11 +279,13 @@ class NameLexicon:
             return "TITLE"
         if lw in AGENCY or lw.rstrip("'’s") in AGENCY:
             return "AGENCY"
-        if lw in MONTHS_DAYS or lw in ROLE or lw in BRANDS or lw in WELSH or lw.rstrip(".") in ABBREVIATIONS \
+        if lw in MONTHS_DAYS or lw in ROLE or lw in BRANDS or lw in WELSH or lw in KINSHIP or lw.rstrip(".") in ABBREVIATIONS \
                 or lw in _LANGUAGES:
             return "COMMON"
-        if _INITIAL.match(w):
-            return "INITIAL"
+        if _INITIAL.match(w) or _STAFF_INITIALS.match(w):
+            return "INITIAL"  # "K", "KMc", "JMcK": staff initials are an accepted pseudonym form
+        if _CAPS_THEN_LOWER.match(w):
+            return "ACRONYM"  # "OASys", "NHSmail", "CAMHs"
         if re.match(r"^(?:O|D|Mc|Mac|Fitz)['’]?[A-Z][a-z]+", w) and not self.is_word(w.replace("'", "").replace("’", "")):
             return "SURNAME"  # O'Neill, D'Souza, McAllister
         if lw in self.first:
@@ -330,6 +350,9 @@ _ALIAS = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*){0,2})[\"”’']",
     re.I,
 )
+_BRACKET_AFTER = re.compile(r"(?:['’]s)?[ \t]*\(([^()\n]{1,80})\)")
+_QUOTED_NAME = re.compile(r"[\"“‘']\s*(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*){0,2})\s*[\"”’']")
+_USER_NAME = re.compile(r"(?<![\w@./:-])[a-z]{1,2}[._](?P<sur>(?:mc|mac|o)?[a-z][a-z'-]{2,})(?![\w@-]|\.\w)")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|Nic|Ní|Ni|Mhic|Uí|Ui|Ó|De|Di|Da|La|Le|Van|Von|Fitz|O'|D')[A-ZÀ-ÖØ-Þ]")
@@ -498,6 +521,18 @@ class PersonNameRecognizer(EntityRecognizer):
         # an alias or nickname in quotes: alias "Con T", nicknamed 'Daz'
         for m in _ALIAS.finditer(text):
             out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname"))
+        # user names made of initials and a surname: "ho k.mcinnes", "by j_okafor"
+        for m in _USER_NAME.finditer(text):
+            sur = m.group("sur").lower()
+            if (sur in lex.surnames or sur in lex.first) and not lex.is_word(sur):
+                out.append(result("PERSON", m.start(), m.end(), 0.8, "AN101", self, "a user name made of an initial and a surname"))
+        # nicknames in brackets right after a name: Kevin Brannigan ("Kev", or "Big K" to his mates)
+        for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.85]:
+            m = _BRACKET_AFTER.match(text, r.end)
+            if m:
+                for q in _QUOTED_NAME.finditer(m.group(1)):
+                    a = m.start(1) + q.start("name")
+                    out.append(result("PERSON", a, a + len(q.group("name")), 0.8, "AN101", self, "a nickname given beside a name"))
         # 3. police ranks with a collar or warrant number: "PC 4471 Hargreaves", "Sgt 1190 Whitfield"
         for m in _COLLAR.finditer(text):
             words = m.group("name").split()
@@ -569,6 +604,13 @@ class PersonNameRecognizer(EntityRecognizer):
                 nb = [q for q in part[max(0, k - 1) : k + 2] if q is not p]
                 if any(q.cls in ("FIRST", "SURNAME") or (q.cls == "UNKNOWN" and q.shape == "CAPS" and _wordlike(q.text)) for q in nb):
                     p.cls = "UNKNOWN"
+        # a surname made of two words ("Testwell", "Ashgrove") right after a given name is a surname
+        for k in range(1, len(part)):
+            p, prev = part[k], part[k - 1]
+            if (p.cls == "COMMON" and p.shape == "TITLE" and len(p.text) >= 7 and not lex.is_word(p.text)
+                    and (prev.cls == "FIRST" or (prev.cls == "COMMON" and (
+                        prev.text.lower() in lex.first_all or ents.get(prev.i) == "PERSON" or ents.get(p.i) == "PERSON")))):
+                p.cls = "SURNAME"
         if len(part) == 1 and not title and part[0].cls == "COMMON" and part[0].shape == "TITLE":
             p0 = part[0]
             nxt_tok = toks[p0.i + 1].text if p0.i + 1 < n else ""

@@ -48,6 +48,7 @@ class SchoolRecognizer(RegexRecognizer):
     RULE = "AN203"
     FLAGS = 0
     PATTERNS = [
+        ("welsh-school", r"\bYsgol(?:[ \t\n]+(?:Gynradd|Uwchradd|Gyfun|Feithrin|Arbennig|Sant|Santes|y|yr|Gymraeg))*(?:[ \t\n]+[A-Z][\w'’-]+){1,3}", 0.5),
         ("school", r"\b(?:St\.?[ \t]+)?(?:[A-Z][\w'’.-]+[ \t]+){1,4}(?:(?:C\.?[ \t]?of[ \t]?E\.?|CE|RC|Catholic|Church of England|Community|Primary|Junior|Infant|Infants|Nursery|Secondary|High|Grammar|Comprehensive|Free|Special|Independent)[ \t]+)*(?:School|Academy|College|Sixth Form|Nursery|Primary)\b", 0.5),
         ("ysgol", r"\bYsgol(?:[ \t]+[A-Z][\w'’-]+){1,3}", 0.5),
     ]
