@@ -344,3 +344,70 @@ def test_welsh_words_and_family_words_of_many_languages_are_not_names(analyser):
     fs = check(analyser, text)
     assert errors(fs) == []
     assert any(f.entity == "SCHOOL" for f in fs)
+
+
+def test_user_names_written_without_an_at_sign_are_handles_but_domains_and_files_are_not(analyser):
+    text = ("says his snapchat is samz_elm and he posts pics\n\n> **sunny.days.rao:** babe are u ok??\n\n"
+            "See www.gov.uk, safelives.org.uk and action_plan_v2.docx (version 1.2.3).\n")
+    fs = errors(check(analyser, text))
+    assert [(f.entity, f.text) for f in fs] == [("SOCIAL_HANDLE", "samz_elm"), ("SOCIAL_HANDLE", "sunny.days.rao")]
+
+
+def test_police_log_in_capitals_address_ranks_and_collar_numbers(analyser):
+    text = ("LOCATION:   FLAT 6, 118 COPPERGATE ROAD, BRACKENFORD\n"
+            "23:51  PC 4471 HUGHES AND PC 2208 ABIODUN ON SCENE.\n"
+            "00:07  ARREST S.47 OAPA. PS 731 ROWLANDS-GREY AUTHORISED.\n"
+            "00:40  DASH COMPLETED BY PC 2208: HIGH.\n"
+            "12/06 14:10  CPS ADVICE (MS F. OYELARAN, CPS DIRECT): CHARGE\n")
+    got = {(f.entity, f.text) for f in errors(check(analyser, text))}
+    assert got == {("ADDRESS", "FLAT 6, 118 COPPERGATE ROAD"), ("PERSON", "PC 4471 HUGHES"), ("PERSON", "PC 2208 ABIODUN"),
+                   ("PERSON", "PS 731 ROWLANDS-GREY"), ("PERSON", "PC 2208"), ("PERSON", "MS F. OYELARAN")}
+
+
+def test_record_numbers_markings_and_lower_case_plates_in_case_notes(analyser):
+    text = ("strictly confidential - patient identifiable information\n\nThe survey form code ab12 cde was used "
+            "throughout.\n\npt rio id RIO1104877. OCC 2019-0047713.\n"
+            "prison number (A4471CK) removed. car outside was yf21 kzl.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PROTECTIVE_MARKING", "strictly confidential - patient identifiable information"),
+                   ("CASE_REFERENCE", "RIO1104877"), ("CASE_REFERENCE", "2019-0047713"),
+                   ("CASE_REFERENCE", "A4471CK"), ("VEHICLE_REGISTRATION", "yf21 kzl")]
+
+
+def test_a_nickname_given_once_is_a_name_wherever_it_is_capitalised(analyser):
+    text = ("Adult R was known to everyone as Bear. Her friends called her Princess.\n\n"
+            "> **Bear:** where r u\n\nBear had sent a friend request. Please bear in mind the timeline. Princess replied.\n")
+    fs = [f.text for f in errors(check(analyser, text, allowed=AllowedTerms(terms=[], pseudonyms=["Adult R"])))]
+    assert fs.count("Bear") == 3 and fs.count("Princess") == 2
+    assert "bear" not in fs
+
+
+def test_family_titles_and_lower_case_relations_mark_names(analyser):
+    text = ("Uncle Des and Auntie Bernie will be there.\n\nsaid sami (partner) was out. spoke to her mum farida. "
+            "sami rang later. clinic with dr n. balogun. her new (partner) was present.\n")
+    fs = {f.text for f in errors(check(analyser, text))}
+    assert fs == {"Uncle Des", "Auntie Bernie", "sami", "farida", "dr n. balogun"}
+
+
+def test_an_initial_and_a_surname_that_is_a_word_but_not_an_enumerated_heading(analyser):
+    text = "| Name | Role |\n|---|---|\n| J. Harlow-Reid | Tenancy Officer |\n\nA. Background\n\nB. Chronology of events\n"
+    assert [f.text for f in errors(check(analyser, text))] == ["J. Harlow-Reid"]
+
+
+def test_roles_acronyms_and_a_town_before_a_postcode_are_not_names(analyser):
+    text = "Author Dr Ciarán Ó Dálaigh, ED Registrar. He lived at 6 Juniper Rise, Thornbury Vale TV3 8HU."
+    fs = check(analyser, text)
+    assert {(f.entity, f.text) for f in errors(fs)} == {
+        ("PERSON", "Dr Ciarán Ó Dálaigh"), ("ADDRESS", "6 Juniper Rise"), ("UK_POSTCODE", "TV3 8HU")}
+    assert any(f.entity == "LOCATION" and f.text == "Thornbury" and f.severity == "warning" for f in fs)
+
+
+def test_welsh_passages_are_not_names_but_names_in_them_still_are(analyser):
+    text = ("# Partneriaeth Cymunedau Diogelach | Safer Communities Partnership\n\n"
+            "Mae'r ddogfen hon ar gael yn Gymraeg ac yn Saesneg. Mae Partneriaeth Cymunedau Diogelach yn estyn ei "
+            "chydymdeimlad i deulu a ffrindiau Eira. Doedd neb yn gwybod beth oedd yn digwydd.\n\n"
+            "Cysylltwch â Llinell Gymorth Byw Heb Ofn. Rydym yn diolch i Gwilym Parry am ei waith gyda'r teulu.\n\n"
+            "Eirlys met Gwenllian Pritchard at the school gate.\n")
+    allowed = AllowedTerms(terms=[], pseudonyms=["Eira"])
+    fs = sorted(f.text for f in errors(check(analyser, text, allowed=allowed)))
+    assert fs == ["Eirlys", "Gwenllian Pritchard", "Gwilym Parry"]

@@ -98,7 +98,7 @@ MESSAGES = {
     "ETHNICITY/NATIONALITY": ("ethnicity, nationality or religion: a quasi-identifier", "keep it only if the panel agrees it is needed"),
 }
 
-CODE_VERSION_FILES = ["anonymise.py", "extract.py", "registers.py", "config.yml", "recognizers/*.py", "data/*.txt"]
+CODE_VERSION_FILES = ["anonymise.py", "extract.py", "registers.py", "welsh.py", "config.yml", "recognizers/*.py", "data/*.txt"]
 
 
 @dataclass
@@ -500,7 +500,7 @@ class Analyser:
                     continue
                 if not name_words:
                     continue
-                if all(len(w) <= 1 for w in name_words):
+                if all(len(w) <= 1 or w in self.lexicon.stop_words for w in name_words):
                     # what is left after trimming an allowed term is an initial or an article ("A Clare's Law")
                     continue
             cands.append([a, b, r.entity_type, r.score, meta.get(RULE_KEY, ""), meta.get(WHY_KEY, "")])
@@ -579,19 +579,25 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
     lex = analyser.lexicon
     words = {}
     word_names: dict[str, int] = {}  # dictionary-word given names -> evidence count
-    for a, b, entity, score, _rule, _why in cands:
+    lower_ok: set[str] = set()
+    for a, b, entity, score, _rule, why in cands:
         if entity != "PERSON" or score < 0.55:
             continue
         found = [m for m in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", folded[a:b])]
         found = [m for m in found if m.group(0) not in titles and len(m.group(0)) > 1]
-        if len(found) == 1 and score < 0.85:
+        if len(found) == 1 and lex.is_word(found[0].group(0).removesuffix("'s").removesuffix("’s")):
             w = found[0].group(0)
             w = w[:-2] if w.endswith(("'s", "’s")) else w
-            if w in lex.first_all and lex.is_word(w) and w not in allow.tokens:
-                word_names[w] = word_names.get(w, 0) + 1
+            if w not in allow.tokens and w not in lex.stop_words:
+                if why.startswith("an alias") or why.endswith("before its relation"):
+                    word_names[w] = word_names.get(w, 0) + 2  # known to everyone as "Bear"; "sami (partner)"
+                    if masked[a:b].islower():
+                        lower_ok.add(w)  # written in lower case as a name: its lower-case occurrences are the name
+                elif w in lex.first_all:
+                    word_names[w] = word_names.get(w, 0) + 1
             continue
-        if len(found) < 2 or score < 0.85:
-            continue  # only a full name ("KAYDEN O'DRISCOLL", "Ngozi Eze") vouches for its parts
+        if score < (0.7 if len(found) == 1 else 0.8):
+            continue  # a full name ("KAYDEN O'DRISCOLL", "amira haddad") or a single name found with evidence
         for m in found:
             w = m.group(0)
             orig = masked[a + m.start() : a + m.end()]
@@ -606,11 +612,12 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
                     word_names[w] = word_names.get(w, 0) + 2
                 continue
             words.setdefault(w, score)
-    extra = _propagate_word_names(word_names, cands, folded, masked, aspans, lex)
+    extra = _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, lex)
     if not words:
         return extra
     taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
-    rx = re.compile(r"(?<![\w@./-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w@/-]|\.\w)")
+    # letter boundaries only: the name inside a file name or path ("images/whitfield-wedding.jpg") counts too
+    rx = re.compile(r"(?<![^\W_])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])")
     out = []
     for m in rx.finditer(folded):
         a, b = m.span()
@@ -650,7 +657,7 @@ def _propagate_streets(cands, folded, aspans):
     return out
 
 
-def _propagate_word_names(word_names, cands, folded, masked, aspans, lex):
+def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, lex):
     names = [w for w, evidence in word_names.items() if evidence >= 2 and w not in MONTHS_AND_ROLES]
     if not names:
         return []
@@ -660,7 +667,7 @@ def _propagate_word_names(word_names, cands, folded, masked, aspans, lex):
     for m in rx.finditer(folded):
         a, b = m.span()
         orig = masked[a:b]
-        if not orig[:1].isupper() or taken.overlapping(a, b) or aspans.overlapping(a, b):
+        if (not orig[:1].isupper() and m.group(0) not in lower_ok) or taken.overlapping(a, b) or aspans.overlapping(a, b):
             continue
         out.append([a, b, "PERSON", 0.65, "AN101", "a given name, used as a name elsewhere in this text"])
     return out

@@ -6,8 +6,8 @@ import re
 
 from .base import RegexRecognizer
 
-STREET = (
-    r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|Gr|"
+STREET = (  # in any case: "ROAD" in police logs (the name before it must still be capitalised)
+    r"(?i:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|Gr|"
     r"Terrace|Terr|Hill|Park|Walk|Mews|Row|Square|Sq|View|Rise|Green|Parade|Vale|Heights|Fields|Meadows|Wharf|Quay|Yard|"
     r"Boulevard|Gate|Chase|Croft|Nook|Drove|Path|Wynd|Brae|Loan|End|Side|Bank|Hollow|Mount|Mead|Garth|Fold|Cottages|"
     r"Buildings|House|Lodge|Farm|Estate|Ffordd|Heol|Stryd|Lôn|Rhodfa|Cilgant)"
@@ -30,13 +30,13 @@ class AddressRecognizer(RegexRecognizer):
     RULE = "AN112"
     FLAGS = 0
     PATTERNS = [
-        ("numbered", rf"(?<![\w/.-])(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]+[ \t]+(?:House|Court|Lodge|Building|Tower|Block),?[ \t]+)?)?\d{{1,4}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,4}})?,?[ \t]+(?:{_NAME}[ \t]+){{0,3}}[A-Z][\w'’-]+[ \t]+{STREET}\b", 0.9),
+        ("numbered", rf"(?<![\w/.-])(?:(?i:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]+[ \t]+(?i:House|Court|Lodge|Building|Tower|Block),?[ \t]+)?)?\d{{1,4}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,4}})?,?[ \t]+(?:{_NAME}[ \t]+){{0,3}}[A-Z][\w'’-]+[ \t]+{STREET}\b", 0.9),
         ("welsh-numbered", r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Maes|Bryn|Pant|Cwm|Ty|Tŷ)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.9),
         ("flat-of", r"(?<![\w/.-])(?:Flat|Apartment|Apt)[ \t]+\d+[A-Za-z]?,?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+(?:House|Court|Lodge|Building|Tower|Block|Point)\b", 0.9),
         ("named-street", r"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
         ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),
         # sloppy lower-case notes: "4 kestrel way", "12b mill road"
-        ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|avenue|lane|drive|crescent|way|gardens|grove|terrace|mews|close|court|place|walk|rise|view|row|parade|square)\b(?![ \t]*-)", 0.6),
+        ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|st|avenue|ave|lane|drive|crescent|way|gardens|grove|terrace|mews|close|court|place|walk|rise|view|row|parade|square)\b(?![ \t]*-)", 0.6),
         ("lower-flat-of", r"(?<![\w/.-])(?:flat|apartment|apt|unit|room)[ \t]+\d+[a-z]?,?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:house|court|lodge|building|tower|block|point|heights|mansions)\b", 0.7),
     ]
 

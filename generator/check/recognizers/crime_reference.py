@@ -11,8 +11,9 @@ _OWN = re.compile(r"^(?:DHR|DARDR|CSP|SAR|HO|CSPR|LCSPR|DAHR)\b", re.I)
 _CTX = re.compile(
     r"(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
     r"referral|report|job|storm|niche|athena|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|"
-    r"lccs|eclipse|liquidlogic)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?[:#]?\s*"
-    r"(?:(?:is|was|as|of|:)\s+)?$",
+    r"lccs|eclipse|liquidlogic|occ|rio|emis|systmone|nomis|prison|prisoner|employee|payroll|staff|patient|hospital|mrn|"
+    r"tenancy|account|membership|id)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?[:#]?\s*"
+    r"(?:(?:is|was|as|of|:)\s+)?\(?$",
     re.I,
 )
 
@@ -32,6 +33,8 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         ("urn", r"(?<![\w/-])\d{2}[A-Z]{2}\d{5,9}(?:/\d{2})?(?![\w/-])", 0.85),
         ("pnc", r"(?<![\w/-])(?:19|20)?\d{2}/\d{5,7}[A-Z](?![\w/-])", 0.9),  # PNC ID: 19/0338271T
         ("after-word", r"(?<![\w/-])[A-Z0-9]{0,6}[/-]?\d{4,}(?:[/-][A-Z0-9]{1,10})*(?![\w/-])", 0.0),
+        # letters, digits, letters: a prison number "A4471CK", a record number "RIO1104877X" (after a reference word)
+        ("alnum", r"(?<![\w/-])[A-Z]{1,4}\d{4,}[A-Z]{1,3}(?![\w/-])", 0.0),
         # segments of letters and digits: "BF-21-CUS-009812", "CUS/BF/21/0098" (after a reference word)
         ("segmented", r"(?<![\w/-])[A-Z0-9]{1,6}(?:[/-][A-Z0-9]{1,10}){2,5}(?![\w/-])", 0.0),
     ]
@@ -42,6 +45,8 @@ class CrimeReferenceRecognizer(RegexRecognizer):
             return None
         if re.fullmatch(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", s) or re.fullmatch(r"(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?", s):
             return None  # a date (13/03/2021, 2021-03-13, 2021-03)
+        if pattern == "alnum":
+            pattern = "after-word"
         if pattern == "segmented":
             if sum(c.isdigit() for c in s) < 4 or not re.search(r"[A-Z]", s):
                 return None

@@ -25,11 +25,13 @@ which knows the review; this recognizer does not.
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer
 
+from .. import welsh as welsh_words
 from .base import result
 from .quasi import LANGUAGES
 
@@ -40,11 +42,15 @@ TITLES = {
     "supt", "sgt", "sergeant", "insp", "inspector", "constable", "detective", "cllr", "councillor", "rev",
     "reverend", "fr", "father", "sister", "nurse", "judge", "lord", "lady", "dame", "sir", "hhj", "dj", "psc",
     "pcso", "sir", "imam", "rabbi", "pastor", "mrs.", "mr.", "dr.", "ms.", "chief", "officer", "sergeant",
-    "wpc", "tdc", "dcs", "acc", "cc", "ch", "supt.", "sgt.", "insp.",
+    "wpc", "tdc", "dcs", "acc", "cc", "ch", "supt.", "sgt.", "insp.", "ps",
+    "uncle", "auntie", "aunty", "aunt", "nan", "nanna", "nana", "nanny", "grandad", "granddad", "grandpa", "grandma",
+    "granny", "cousin",
 }
 # titles that are also ordinary capitalised words: they only count right before a name token
 WEAK_TITLES = {"sister", "nurse", "father", "chief", "officer", "judge", "lord", "lady", "detective",
-               "constable", "inspector", "sergeant", "pastor", "imam", "rabbi", "councillor", "professor", "di", "dc", "ds", "cc", "ch", "acc"}
+               "constable", "inspector", "sergeant", "pastor", "imam", "rabbi", "councillor", "professor", "di", "dc", "ds", "cc", "ch", "acc",
+               "ps", "uncle", "auntie", "aunty", "aunt", "nan", "nanna", "nana", "nanny", "grandad", "granddad", "grandpa",
+               "grandma", "granny", "cousin"}
 
 AGENCY = {
     "council", "police", "constabulary", "trust", "service", "services", "team", "panel", "board", "act", "partnership",
@@ -74,6 +80,9 @@ ROLE = {
     "analyst", "investigator", "reviewer", "panel", "family", "friend", "neighbour", "partner", "son", "daughter",
     "mother", "father", "brother", "sister", "child", "children", "adult", "subject", "deceased", "witness",
     "referrer", "referrers", "attendee", "attendees", "caller", "informant", "tenant", "applicant", "claimant",
+    "registrar", "receptionist", "solicitor", "barrister", "counsel", "interpreter", "coroner", "recorder", "magistrate",
+    "clerk", "usher", "keyworker", "handler", "dispatcher", "controller", "supervisor", "trainee", "student", "locum",
+    "matron", "sho", "fy1", "fy2", "hca", "rgn", "rmn", "cpn", "amhp", "idva", "isva", "iosa",
 }
 MONTHS_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -106,7 +115,12 @@ COMMON_WORD_SURNAMES = set(
 ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para", "paras", "fig", "figs", "approx", "etc", "ie",
                  "eg", "cf", "vs", "dept", "govt", "inc", "ltd", "co", "rd", "ave", "cont", "contd", "encl", "enc", "ext",
                  "appx", "app", "vol", "pp", "pg", "sec", "ch", "nb", "ps", "re", "att", "attn", "tbc", "tba", "n/a", "asap",
-                 "rec", "recs", "recomm", "org", "orgs", "tgt", "upd", "resp", "rag", "amb", "obs"}
+                 "rec", "recs", "recomm", "org", "orgs", "tgt", "upd", "resp", "rag", "amb", "obs", "reg", "regd", "regn",
+                 "oapa", "pace", "dvpn", "dvpo", "nfa", "rui", "ncrs", "pnd", "ppn", "oic", "sio", "imr", "imrs", "camhs",
+                 "cmht", "iapt", "dash", "ridge", "mash", "soca", "dvds", "dvpp", "cpo", "nmo", "sgo", "emo", "epo", "ipp",
+                 "acct", "appt", "appts", "hse", "flt", "prop", "info", "msg", "msgs", "txt", "txts", "mgr", "sw", "hv",
+                 "pt", "pts", "nok", "dna", "poss", "prob", "probs", "wk", "wks", "yr", "yrs", "hrs", "mins", "conv",
+                 "corr", "docs", "meds", "hosp", "admin", "ref'd", "req", "reqd", "rcvd", "recd", "wrt", "inc", "incl"}
 # Welsh words of public life, capitalised in bilingual documents
 WELSH = set(
     """llywodraeth cymru senedd cyngor heddlu iechyd bwrdd prifysgol ysbyty gwasanaeth gwasanaethau cymdeithas canolfan
@@ -135,7 +149,10 @@ BRANDS = set(
 KINSHIP = set(
     """abbu ammi abba amma ammu nani nana dadi dada baba mama papa bhai bhaiya didi baji apa chacha chachi khala khalu
     mamu mami phupho phuphi babcia dziadek mamusia tata nain taid mamgu tadcu bibi yaya lola lolo tita tito ate kuya
-    nonna nonno oma opa abuela abuelo tia tío tía tio ammamma appa anna akka thatha paati""".split()
+    nonna nonno oma opa abuela abuelo tia tío tía tio ammamma appa anna akka thatha paati babaanne anneanne anne dede
+    nine teyze hala amca dayı dayi abla abi ağabey ciocia wujek bunica bunicul ayeeyo awoowe hooyo aabo teta jiddo sitti
+    nainai yeye laolao laoye iya maami maame biji pitaji mataji nanaji naniji dadaji dadiji beta beti mamó daideó
+    seanmhair mamgu""".split()
 )
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "bin", "binti", "bint", "ibn", "al", "el",
              "ap", "ab", "ben", "ní", "ni", "nic", "mhic", "uí", "ua", "dos", "das", "del", "della", "ter", "ten", "st", "st.", "o'", "mac", "mc", "ní", "nic", "ó", "ui", "uí"}
@@ -177,6 +194,7 @@ class _CaseRx:
 _NAMEISH = _CaseRx(_NAMEISH_RX, True)
 _LOWER_NAMEISH = _CaseRx(_LOWER_NAMEISH_RX, False, all_lower=True)
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_INITIAL_DOT = re.compile(r"^[A-Z]\.$")
 _STAFF_INITIALS = re.compile(r"^[A-Z]{1,3}(?:Mc|Mac|O')[A-Z]?$")
 _CAPS_THEN_LOWER = re.compile(r"^[A-Z]{2,}[a-z]{1,4}$")
 class _CapsRx:
@@ -330,15 +348,19 @@ _PLACE_BEFORE = re.compile(
 )
 _PLACE_AFTER = re.compile(
     r"[\s,]*(?:area|town|city|village|county|borough|district|estate|ward|region|valley|road|street|avenue|lane|"
-    r"station|airport|hospital|prison|court|park|centre|bay|beach|harbour|island|coast|council|police|shire)\b",
+    r"station|airport|hospital|prison|court|park|centre|bay|beach|harbour|island|coast|council|police|shire|vale|heath|moor)\b"
+    r"|(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b",
     re.I,
 )
 
 
+_RANK = r"(?:PC|PCSO|WPC|DC|TDC|DS|PS|DI|DCI|Sgt|SGT|Sergeant|SERGEANT|Insp|INSP|Inspector|Constable)"
 _COLLAR = re.compile(
-    r"\b(?:PC|PCSO|WPC|DC|TDC|DS|DI|DCI|Sgt|Sergeant|Insp|Inspector|Constable)\.?[ \t]+\d{2,6}[ \t]+"
+    rf"\b{_RANK}\.?[ \t]+\d{{2,6}}[ \t]+"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+){0,2})"
 )
+# a collar number alone still identifies the officer: "PC 4471:", "| PC 3320 |"
+_COLLAR_ALONE = re.compile(rf"\b{_RANK}\.?[ \t]+\d{{3,6}}\b(?![/-]\d)")
 _AND_AGENCY_AFTER = re.compile(
     r"^[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,4}(?P<w>[A-Z][\w'’]*)\b"
 )
@@ -353,6 +375,28 @@ _ALIAS = re.compile(
 _BRACKET_AFTER = re.compile(r"(?:['’]s)?[ \t]*\(([^()\n]{1,80})\)")
 _QUOTED_NAME = re.compile(r"[\"“‘']\s*(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*){0,2})\s*[\"”’']")
 _USER_NAME = re.compile(r"(?<![\w@./:-])[a-z]{1,2}[._](?P<sur>(?:mc|mac|o)?[a-z][a-z'-]{2,})(?![\w@-]|\.\w)")
+_RELATION_WORDS = (r"mum|mam|mother|dad|father|sister|brother|son|daughter|partner|ex|ex-partner|husband|wife|boyfriend|"
+                   r"girlfriend|friend|neighbour|nan|nana|aunt|auntie|uncle|cousin|niece|nephew|grandmother|grandfather|"
+                   r"grandma|grandad|stepdad|stepmum|stepfather|stepmother|sibling|fiance|fiancee")
+_NOT_NAME_BEFORE_RELATION = set(
+    """new current former previous late ex violent abusive older younger elder eldest youngest male female own their
+    her his alleged estranged married unmarried long-term longterm then now same other second first third""".split()
+)
+_LOWER_NAME_RULES = [
+    (re.compile(r"(?<![\w.])(?:mr|mrs|ms|miss|dr|pc|ds|dc|sgt|cllr)\.?[ \t]+[a-z]\.?[ \t]+(?P<name>[a-z][a-z'’-]{2,})\b"),
+     "a title, an initial and a name in lower case", 0.8),
+    (re.compile(rf"(?<![\w-])(?:{_RELATION_WORDS})(?:['’]s)?[ \t]+(?P<name>[a-z][a-z'’-]{{2,}})\b(?!['’-]\w)"),
+     "a name in lower case after a relation word", 0.7),
+    (re.compile(rf"(?<![\w-])(?P<name>[a-z][a-z'’-]{{2,}})[ \t]+\((?:{_RELATION_WORDS}|perp|perpetrator|victim|pt|patient)\)"),
+     "a name in lower case before its relation", 0.7),
+]
+_ALIAS_LINE = re.compile(r"\b(?:AKA|A\.K\.A\.?|ALIAS(?:ES)?|Aka|Alias(?:es)?)\b[:\s]+(?P<rest>[^\n]{1,80})")
+_NAMED_AS = re.compile(
+    r"\b(?:(?:known|referred\s+to)\s+(?:to\s+(?:\w+\s+){1,2})?as|called\s+(?:him|her|them|me|us)|calls\s+(?:him|her|them|me)|"
+    r"nicknamed|went\s+by|goes\s+by|(?:nick)?name\s+for\s+(?:him|her)\s+was)[\s,]+[\"“‘']?"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)?)(?!['’]s\b)"
+)
+_NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]*")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|Nic|Ní|Ni|Mhic|Uí|Ui|Ó|De|Di|Da|La|Le|Van|Von|Fitz|O'|D')[A-ZÀ-ÖØ-Þ]")
@@ -363,6 +407,17 @@ def _sentence_start(text: str, a: int) -> bool:
     while k >= 0 and text[k] in " \t\"'“‘(*_":
         k -= 1
     return k < 0 or text[k] in ".!?:\n|#>-•"
+
+
+def _inside(spans: list[tuple[int, int]], a: int) -> bool:
+    k = bisect.bisect_right(spans, (a, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= a < spans[k][1]
+
+
+def _line_start(text: str, a: int) -> bool:
+    """Is position a the first word of its line (after spaces, bullets, heading marks or a number)?"""
+    ls = text.rfind("\n", 0, a) + 1
+    return re.fullmatch(r"[ \t>*#\-•]*(?:\d+[.)][ \t]*)?", text[ls:a]) is not None
 
 
 def _brand(t: str) -> bool:
@@ -407,6 +462,7 @@ class PersonNameRecognizer(EntityRecognizer):
 
     def __init__(self, lexicon: NameLexicon | None = None, **kw):
         self.lexicon = lexicon
+        self._welsh: list[tuple[int, int]] = []  # Welsh passages of the text being analysed
         super().__init__(supported_entities=["PERSON", "LOCATION"], name="PersonNameRecognizer", **kw)
 
     def load(self) -> None:
@@ -415,6 +471,8 @@ class PersonNameRecognizer(EntityRecognizer):
     # -- helpers -------------------------------------------------------------------------
 
     def _shape(self, t: str) -> str:
+        if _INITIAL_DOT.match(t):
+            return "TITLE"  # "F." as one token: an initial
         if _CAPS.match(t) and len(t) > 1:
             return "CAPS"
         if _NAMEISH.match(t):
@@ -435,6 +493,7 @@ class PersonNameRecognizer(EntityRecognizer):
         out = []
         toks = list(doc)
         n = len(toks)
+        welsh = self._welsh = welsh_words.welsh_spans(text)
 
         # 1. build chunks of name-shaped tokens on one line
         chunks: list[list[Token]] = []
@@ -462,7 +521,15 @@ class PersonNameRecognizer(EntityRecognizer):
                 word = t.capitalize()
             if shape in ("TITLE", "CAPS"):
                 cls = lex.classify(word)
-                if shape == "CAPS" and cls not in ("FIRST", "SURNAME", "TITLE", "AGENCY") and ents.get(i) != "PERSON":
+                if welsh and cls not in ("TITLE", "INITIAL", "AGENCY") and _inside(welsh, tok.idx) and (
+                        cls == "UNKNOWN" or welsh_words.is_welsh_word(word)):
+                    cls = "COMMON"  # a word of a Welsh sentence: "Mae Partneriaeth Cymunedau Diogelach ..."
+                    ents.pop(i, None)  # the English NER model's labels mean nothing in Welsh
+                elif cls in ("UNKNOWN", "SURNAME") and welsh_words.is_welsh_word(word):
+                    cls = "COMMON"  # "Llinell Gymorth", "Ysgol Gynradd" in English text
+                if shape == "CAPS" and len(t) <= 2 and cls not in ("TITLE", "AGENCY"):
+                    cls = "ACRONYM"  # "ED", "GP", "DS" without a number: never a name on their own
+                elif shape == "CAPS" and cls not in ("FIRST", "SURNAME", "TITLE", "AGENCY") and ents.get(i) != "PERSON":
                     # an acronym, unless it is a pronounceable word inside a line of capitals ("SOMTO EZEOKE WAS ...")
                     if len(t) <= 6 and not (_in_caps_run(text, tok.idx, tok.idx + len(t)) and _wordlike(t)):
                         cls = "ACRONYM"
@@ -483,6 +550,8 @@ class PersonNameRecognizer(EntityRecognizer):
                 cur.append(Token(t, tok.idx, tok.idx + len(t), "PARTICLE", shape, i))
                 continue
             flush()
+            if welsh and shape == "LOWER" and _inside(welsh, tok.idx):
+                continue  # lower-case words of a Welsh sentence are Welsh words
             # lower-case names: two lower-case words in no dictionary, one of them in a gazetteer
             if shape == "LOWER" and len(t) > 2 and i + 2 < n and tok.whitespace_ and (t.lower() in lex.first or not lex.is_word(t)):
                 j = i + 1
@@ -521,6 +590,29 @@ class PersonNameRecognizer(EntityRecognizer):
         # an alias or nickname in quotes: alias "Con T", nicknamed 'Daz'
         for m in _ALIAS.finditer(text):
             out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname"))
+        for m in _ALIAS_LINE.finditer(text):  # AKA:  MARK KOVAL; "KOWAL"
+            for q in _QUOTED_NAME.finditer(m.group("rest")):
+                a = m.start("rest") + q.start("name")
+                out.append(result("PERSON", a, a + len(q.group("name")), 0.8, "AN101", self, "an alias or nickname"))
+        for m in _NAMED_AS.finditer(text):  # known to everyone as Bear; called her Princess
+            words = m.group("name").split()
+            if all(lex.classify(w) in ("AGENCY", "TITLE") or w.lower() in ROLE or w.lower() in MONTHS_DAYS for w in words):
+                continue
+            if _NAME_WORD_AFTER.match(text, m.end("name")):
+                continue  # "known as Domestic Abuse Related Death Reviews": a long capitalised title
+            out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname"))
+        # sloppy notes in lower case: "dr n. balogun", "mum farida", "sister yasmin", "sami (partner)"
+        for rx, why, score in _LOWER_NAME_RULES:
+            for m in rx.finditer(text):
+                w = m.group("name").lower()
+                word_ok = why.endswith("before its relation") and w not in _NOT_NAME_BEFORE_RELATION
+                if (lex.is_word(w) and not word_ok) or w in lex.stop_words or w.rstrip(".") in ABBREVIATIONS or w in ROLE or w in AGENCY \
+                        or w in MONTHS_DAYS or w in KINSHIP:
+                    continue
+                a, b = (m.start(), m.end("name")) if why.startswith("a title") else m.span("name")
+                if welsh and _inside(welsh, a):
+                    continue
+                out.append(result("PERSON", a, b, score, "AN101", self, why))
         # user names made of initials and a surname: "ho k.mcinnes", "by j_okafor"
         for m in _USER_NAME.finditer(text):
             sur = m.group("sur").lower()
@@ -534,12 +626,19 @@ class PersonNameRecognizer(EntityRecognizer):
                     a = m.start(1) + q.start("name")
                     out.append(result("PERSON", a, a + len(q.group("name")), 0.8, "AN101", self, "a nickname given beside a name"))
         # 3. police ranks with a collar or warrant number: "PC 4471 Hargreaves", "Sgt 1190 Whitfield"
-        for m in _COLLAR.finditer(text):
+        pos = 0
+        while True:
+            m = _COLLAR.search(text, pos)
+            if not m:
+                break
+            pos = m.start("name")  # the next rank may start inside this match: "PC 1 HUGHES AND PC 2 ABIODUN"
             words = m.group("name").split()
             keep = []
             for w in words:
-                c = lex.classify(w.rstrip("'’s") if w.endswith(("'s", "’s")) else w)
-                if c in ("AGENCY", "TITLE") or w.lower() in MONTHS_DAYS or w.lower() in ROLE:
+                base = w.rstrip("'’s") if w.endswith(("'s", "’s")) else w
+                c = lex.classify(base.capitalize() if base.isupper() else base)
+                if c in ("AGENCY", "TITLE") or w.lower() in MONTHS_DAYS or w.lower() in ROLE or w.lower() in lex.stop_words \
+                        or (keep and c == "COMMON"):
                     break
                 keep.append(w)
             if keep:
@@ -547,6 +646,8 @@ class PersonNameRecognizer(EntityRecognizer):
                 if text[end - 2 : end] in ("'s", "’s"):
                     end -= 2
                 out.append(result("PERSON", m.start(), end, 0.9, "AN102", self, "a police rank and number followed by a name"))
+        for m in _COLLAR_ALONE.finditer(text):
+            out.append(result("PERSON", m.start(), m.end(), 0.7, "AN102", self, "a police officer's collar number"))
         return out
 
     def _split(self, chunk: list[Token]):
@@ -608,6 +709,8 @@ class PersonNameRecognizer(EntityRecognizer):
         for k in range(1, len(part)):
             p, prev = part[k], part[k - 1]
             if (p.cls == "COMMON" and p.shape == "TITLE" and len(p.text) >= 7 and not lex.is_word(p.text)
+                    and lex.is_compound(p.text) and not welsh_words.is_welsh_word(p.text)
+                    and not (self._welsh and _inside(self._welsh, p.start))
                     and (prev.cls == "FIRST" or (prev.cls == "COMMON" and (
                         prev.text.lower() in lex.first_all or ents.get(prev.i) == "PERSON" or ents.get(p.i) == "PERSON")))):
                 p.cls = "SURNAME"
@@ -628,13 +731,16 @@ class PersonNameRecognizer(EntityRecognizer):
             return bool(nxt) and nxt[0].cls in ("SURNAME", "UNKNOWN", "FIRST")
 
         while part and part[0].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE") and not title:
-            if part[0].cls == "COMMON" and part[0].text.lower() in lex.first_all and name_next(0):
+            if part[0].cls == "COMMON" and part[0].text.lower() in lex.first_all and name_next(0) \
+                    and not (self._welsh and _inside(self._welsh, part[0].start)):
                 part[0].cls = "FIRST"  # "Jan Kowalczyk", "Will Okafor"
                 break
             part = part[1:]
         while part and part[-1].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE"):
-            if part[-1].cls == "COMMON" and len(part) >= 3 and part[-2].cls == "HYPHEN" and part[-3].cls in ("UNKNOWN", "SURNAME", "FIRST"):
-                break  # a double-barrelled name: "Monckton-Smith", "Okafor-Brown"
+            if part[-1].cls == "COMMON" and len(part) >= 3 and part[-2].cls == "HYPHEN" and (
+                    part[-3].cls in ("UNKNOWN", "SURNAME", "FIRST")
+                    or (part[-3].cls == "COMMON" and len(part) >= 4 and part[-4].cls in ("FIRST", "INITIAL"))):
+                break  # a double-barrelled name: "Monckton-Smith", "Okafor-Brown", "J. Harlow-Reid"
             core = [p for p in part[:-1] if p.cls not in ("HYPHEN", "PARTICLE")]
             if part[-1].cls == "COMMON" and part[-1].shape in ("TITLE", "CAPS") and (
                 (title and len(core) <= 1) or (core and core[-1].cls in ("FIRST", "INITIAL") and len(core) <= 2)
@@ -675,6 +781,11 @@ class PersonNameRecognizer(EntityRecognizer):
             return result("PERSON", start, end, 0.9, "AN102", self, f"a title ({title.text}) followed by a name")
         if agency_before and not strong:
             return None
+        if not strong and classes[0] == "INITIAL" and part[0].text.endswith(".") and len(classes) >= 2 and (
+                not _line_start(text, part[0].start) or any(p.cls == "HYPHEN" for p in part)) and all(
+                c == "COMMON" and p.text.lower() not in ROLE | MONTHS_DAYS and p.text.lower() not in lex.stop_words for c, p in zip(classes[1:], [q for q in part if q.cls not in ("HYPHEN", "PARTICLE")][1:])):
+            # "J. Harlow-Reid", "T. Baker": an initial and a surname that is also a word (not "A. Background" at a line start)
+            return result("PERSON", start, end, 0.6, "AN101", self, "an initial and a surname")
         if not strong:
             # only dictionary words: "Review Panel", "Grace", "Will"
             if ner_person and relation and len(classes) <= 3:

@@ -1,7 +1,15 @@
 """Social media handles: @name (not inside an email address), and "Snapchat: name",
 "on Instagram as name", "TikTok account name". Profile URLs are caught by url_with_name."""
 
+import re
+
 from .base import RegexRecognizer
+
+# the last part of a domain or a file name, never of a user name
+_NOT_HANDLE_ENDS = set(
+    """com org net uk gov nhs sch police ac co io me info biz eu wales scot london cymru html htm pdf doc docx xls xlsx
+    csv md txt jpg jpeg png gif svg yml yaml json xml zip js css aspx php""".split()
+)
 
 _PLATFORM = r"(?:facebook|instagram|snapchat|snap|tiktok|twitter|x|threads|telegram|whatsapp|kik|discord|youtube|twitch|reddit|linkedin|onlyfans)"
 
@@ -14,18 +22,28 @@ class SocialHandleRecognizer(RegexRecognizer):
         ("at-handle", r"(?<![\w@.+-])@(?P<v>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@-]|\.[A-Za-z])", 0.9),
         (
             "platform-name",
-            rf"\b(?i:{_PLATFORM})\b(?:\s+(?i:account|profile|user(?:name)?|handle|name|id))?\s*(?:(?i:name|as|called)\s+)?[:\-–]?\s*[\"'“‘]?(?P<v>[A-Za-z0-9_.]*[_.0-9][A-Za-z0-9_.]*|[a-z][a-z0-9_.]{3,29})[\"'”’]?(?![\w@])",
+            rf"\b(?i:{_PLATFORM})\b(?:\s+(?i:account|profile|user(?:name)?|handle|name|id))?\s*(?:(?i:name|as|called|is|was|handle)\s+){0,2}[:\-–]?\s*[\"'“‘]?(?P<v>[A-Za-z0-9_.]*[_.0-9][A-Za-z0-9_.]*|[a-z][a-z0-9_.]{3,29})[\"'”’]?(?![\w@])",
             0.85,
         ),
+        # user names written without the @: "samz_elm", "sunny.days.rao", "princess.kd_x"
+        ("underscored", r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+)+(?:\.[A-Za-z0-9_]+)*(?![\w@-]|\.\w)", 0.7),
+        ("dotted", r"(?<![\w@./:-])[a-z][a-z0-9]+(?:\.[a-z0-9]{2,}){2,3}(?![\w@-]|\.\w)", 0.0),
     ]
 
     def span(self, m):
         if m.re.pattern.startswith("(?<![\\w@.+-])@"):
             return m.start(), m.end()
-        return m.span("v")
+        return m.span("v") if "v" in m.re.groupindex else m.span()
 
     def score_match(self, text, m, pattern, score):
-        v = m.group("v")
+        v = m.group("v") if "v" in m.re.groupindex else m.group(0)
+        if pattern == "underscored" and "." in v and v.rsplit(".", 1)[-1].lower() in _NOT_HANDLE_ENDS:
+            return None  # a file name: "action_plan_v2.docx"
+        if pattern == "dotted":
+            last = v.rsplit(".", 1)[-1]
+            if last in _NOT_HANDLE_ENDS or re.search(r"\d\.\d", v):
+                return None  # a domain name, a file name or a version number
+            return 0.7
         if pattern == "platform-name":
             if v.lower() in {"and", "the", "messages", "message", "account", "profile", "group", "page", "post", "posts",
                              "which", "where", "when", "with", "from", "that", "this", "about", "after", "before"}:

@@ -14,12 +14,16 @@ class VehicleRegistrationRecognizer(RegexRecognizer):
         ("current", r"(?<![\w-])[A-HJ-PR-Y][A-HJ-PR-Y]\d{2}[ ]?[A-HJ-PR-Z]{3}(?![\w-])", 0.9),
         ("prefix", r"(?<![\w-])[A-HJ-NPR-Y]\d{1,3}[ ]?[A-HJ-PR-Y][A-HJ-PR-Z]{2}(?![\w-])", 0.6),
         ("suffix", r"(?<![\w-])[A-HJ-PR-Y][A-HJ-PR-Z]{2}[ ]?\d{1,3}[A-HJ-NPR-Y](?![\w-])", 0.6),
-        ("dateless", r"(?<![\w-])(?:[A-Z]{1,3}[ ]?\d{1,4}|\d{1,4}[ ]?[A-Z]{1,3})(?![\w-])", 0.0),
+        # sloppy notes in lower case: "car outside was yf21 kzl" (only with a vehicle word nearby)
+        ("current-lower", r"(?<![\w-])[a-hj-pr-y]{2}\d{2}[ ]?[a-hj-pr-z]{3}(?![\w-])", 0.0),
+                ("dateless", r"(?<![\w-])(?:[A-Z]{1,3}[ ]?\d{1,4}|\d{1,4}[ ]?[A-Z]{1,3})(?![\w-])", 0.0),
     ]
 
     def score_match(self, text, m, pattern, score):
         ctx = window(text, m.start(), m.end(), 50, 0)
         near = any(c in ctx for c in _CONTEXT)
+        if pattern == "current-lower":
+            return 0.8 if near else None
         if pattern == "dateless":
             return 0.7 if near and any(ch.isdigit() for ch in m.group(0)) and any(ch.isalpha() for ch in m.group(0)) and len(m.group(0)) >= 4 else None
         if pattern in ("prefix", "suffix"):

@@ -1,0 +1,121 @@
+"""Welsh text in bilingual documents: which passages are Welsh, and which words are Welsh words.
+
+Welsh partnerships publish in Welsh and English. In a Welsh sentence most words are capitalised
+or name-shaped to an English-language check ("Mae Partneriaeth Cymunedau Diogelach ..."), and the
+English NER model calls them people. So the name recognizer asks this module:
+
+- `welsh_spans(text)`: the sentences and lines that are Welsh. A passage counts only when the
+  language identifier (py3langid, restricted to Welsh and English) is confident AND it holds at
+  least one Welsh function word ("mae", "yr", "ac", "gyda" ...): an English sentence full of Welsh
+  names ("Eirlys met Gwenllian Pritchard") is not Welsh, so its names stay names.
+- `is_welsh_word(word)`: a word of public life or a function word, after undoing the initial
+  mutations ("Gymorth" is "cymorth", "Ferched" is "merched", "Thrais" is "trais").
+
+Inside a Welsh passage, a capitalised word in no name list is taken to be a Welsh word; given
+names and surnames from the gazetteers, titles and registered names are still found.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+FUNCTION_WORDS = set(
+    """ac ag yr y 'r o'r i'r a'r gyda efo heb dros drwy trwy wrth rhwng ers tan mewn yng ym yn fel nad nid nhw fe fo
+    hwy ei eu ein eich fy dy mae oedd roedd bydd byddai bu buodd fu fod bod ydy yw ydyn ydym rydym roeddwn oeddwn
+    roedden oedden sydd sy wedi hefyd ond neu pan lle ble beth pwy pam sut faint pob holl rhai rhywun neb dim ddim
+    unrhyw llawer ychydig mwy mwyaf llai lleiaf iawn eithaf yma yno hon hwn hyn hynny honno hwnnw eto erbyn tua
+    ynghylch ynglŷn ynghyd gilydd arall eraill doedd nac gan hyd ar am""".split()
+)
+# English words spelt like Welsh function words: they count only alongside a surely-Welsh one
+_AMBIGUOUS_FUNCTION = {"a", "i", "o", "am", "at", "ar", "gan", "hyd", "pan", "lle", "fe", "fo", "ni", "chi", "hi", "na"}
+
+WORDS = FUNCTION_WORDS | set(
+    """llywodraeth cymru senedd cyngor heddlu iechyd bwrdd prifysgol ysbyty gwasanaeth gwasanaethau cymdeithas canolfan
+    gofal diogel byw ofn croeso diolch cymraeg cymreig sir dinas tref cynulliad comisiynydd plant oedolion teulu
+    cymunedol cymuned cymunedau partneriaeth adolygiad adolygiadau lladdiad dynladdiad domestig cam-drin camdriniaeth
+    trais rhywiol menywod merched dynion cyfiawnder swyddfa cartref tai addysg cyf ccc cbs ysgol gynradd uwchradd gyfun
+    feithrin dw dwi gwybod mam tŷ ty capel eglwys pentref fferm heol ffordd stryd lôn rhodfa cilgant maes cwm pant
+    cyfeiriad ffôn rhif dyddiad geni enw annwyl adroddiad cryno llawn terfynol fersiwn drafft crynodeb ffeithiau
+    casgliadau casgliad argymhellion argymhelliad cyflwyniad cefndir methodoleg cyfranogiad teuluoedd ffrindiau
+    ffrind cymdogion cymydog panel aelodau aelod cadeirydd annibynnol awdur adolygydd arweiniol swyddog swyddogion
+    cyswllt diogelu unedig sengl oedolyn plentyn pobl ifanc diogelach rhanbarthol cenedlaethol lleol sirol
+    bwrdeistref meddyg meddygon nyrs ambiwlans tân achub prawf carchar llys ynadon goron troseddol trosedd troseddau
+    gartref deddf deddfau rheoliadau canllawiau polisi gweithdrefn protocol strategaeth cynllun gweithredu gweithred
+    camau cam hyfforddiant ymwybyddiaeth asesiad asesiadau risg cyfarfod cyfarfodydd cynhadledd aml-asiantaeth
+    asiantaeth asiantaethau sefydliad sefydliadau elusen cymorth gwybodaeth llinell gwefan ebost e-bost amser
+    blwyddyn blynyddoedd mis misoedd wythnos wythnosau diwrnod dydd nos bore prynhawn heddiw ddoe yfory marwolaeth
+    bywyd hawliau lles llesiant meddwl alcohol cyffuriau camddefnyddio sylweddau digartrefedd cartrefi ysgolion
+    gwaith cyflogwr cyflogaeth arian ariannol economaidd rheolaeth cymhellol ymddygiad rheolaethol stelcio aflonyddu
+    bygythiadau bygythiad anafiadau anaf ymosodiad ymosodiadau digwyddiad digwyddiadau atgyfeiriad atgyfeiriadau
+    datgeliad datgelu cyfrinachol cyhoeddus cyhoeddi cyhoeddiad gwersi dysgu dysgwyd themâu thema materion mater
+    pryderon pryder gwendidau cryfderau arfer arferion da gorau ymarfer ymarferwyr gweithwyr proffesiynol staff
+    rheolwr rheolwyr pennaeth cyfarwyddwr prif weithredwr dirprwy uwch cynorthwyydd gweinyddol ysgrifennydd
+    cydymdeimlad teimladau galar profedigaeth coffa cofio cof hoffai hoffem hoffwn dymuno diolchgar dewisodd cafodd
+    gwnaeth dywedodd nododd cytunodd cyfeirir gwnaethom canfu canfuwyd cynhaliwyd cyhoeddwyd ystyriodd ystyriwyd
+    derbyniodd derbyniwyd gofynnwyd cysylltodd cysylltwyd gweithio gwneud cael mynd dod gweld clywed teimlo siarad
+    dweud helpu cefnogi sicrhau gwella datblygu adolygu ystyried argymell dogfen hon ar gael saesneg ffugenw
+    ymddiriedolaeth gig samariaid cyfreithiol cyngor trafod ymateb ymatebion cyfnod cyfnodau chwaer brawd mab merch
+    gŵr gwraig partner cyn-bartner tad nain taid mamgu tadcu modryb ewythr cefnder cyfnither wyres ŵyr dad mamau tadau
+    ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr llun mercher iau gwener
+    sadwrn sul cymdeithasol cymdeithas dyffryn afon mynydd bryn coed ynys aber llan diogelwch ymchwiliad cwest crwner dedfryd euog carcharu rhyddhau trwydded""".split()
+)
+
+# initial mutations, undone: the mutated start of a word and the radical letters it may come from
+_UNMUTATE = [("ngh", "c"), ("mh", "p"), ("nh", "t"), ("ng", "g"), ("ph", "p"), ("th", "t"), ("ch", "c"), ("dd", "d"),
+             ("b", "p"), ("d", "t"), ("g", "c"), ("f", "b"), ("f", "m"), ("l", "ll"), ("r", "rh"), ("m", "b"), ("n", "d")]
+
+
+def _radicals(w: str) -> list[str]:
+    out = [w]
+    for mutated, radical in _UNMUTATE:
+        if w.startswith(mutated):
+            out.append(radical + w[len(mutated):])
+    if w[:1] in "aeiouwyâêîôûŵŷ":
+        out.append("g" + w)  # soft mutation drops an initial g: "Gymraeg" <- "Cymraeg", "ofal" <- "gofal"
+    return out
+
+
+def is_welsh_word(word: str) -> bool:
+    w = word.lower().strip("'’")
+    if w.endswith(("'r", "’r")):
+        w = w[:-2]
+    return any(r in WORDS for r in _radicals(w))
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import _load_identifier
+
+    return _load_identifier(norm_probs=True, langs=["en", "cy"])
+
+
+_SEGMENT = re.compile(r"[^\n.!?;:|]+")
+_WORD = re.compile(r"[A-Za-zÀ-ÿŴŵŶŷ'’-]+")
+
+
+def welsh_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or line of `text` that is written in Welsh."""
+    if not _maybe_welsh(text):
+        return []
+    ident = _identifier()
+    spans = []
+    for m in _SEGMENT.finditer(text):
+        words = [w.lower() for w in _WORD.findall(m.group(0))]
+        if len(words) < 2:
+            continue
+        sure = sum(w.strip("'’") in FUNCTION_WORDS and w not in _AMBIGUOUS_FUNCTION for w in words)
+        if sure == 0:
+            continue
+        lang, prob = ident.classify(m.group(0))
+        if lang == "cy" and prob >= 0.9:
+            spans.append(m.span())
+    return spans
+
+
+_MARKERS = re.compile(r"\b(?:mae|yr|gyda|roedd|oedd|ydy|sydd|wedi|ddim|hefyd|ynghylch)\b", re.I)
+
+
+def _maybe_welsh(text: str) -> bool:
+    """A cheap test first, so English documents never load the language identifier."""
+    return len(_MARKERS.findall(text)) >= 2
