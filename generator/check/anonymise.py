@@ -115,6 +115,38 @@ class AllowedTerms:
         return json.dumps([sorted(set(self.terms)), sorted(set(self.pseudonyms))], ensure_ascii=False)
 
 
+_PSEUDO_NAME = r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*)?)"
+_Q, _EQ = r"[\"“‘']", r"[\"”’']"
+_IN_THIS = r"(?:in|throughout)\s+(?:this|the)\s+(?:overview\s+)?(?:report|review|summary|document|briefing)"
+_PSEUDONYM_DECLARATIONS = [
+    # the pseudonym "Rose"; pseudonyms 'Sally' and 'Tom'; the family chose the name "Hope"
+    re.compile(rf"\b(?:pseudonyms?|(?:chose|chosen|agreed|selected)\s+(?:the\s+)?names?)\b[^.\n]{{0,60}}?{_Q}{_PSEUDO_NAME}{_EQ}"),
+    # the pseudonym Rose (no quotes)
+    re.compile(rf"\bpseudonym\s+(?:of\s+|is\s+|was\s+)?{_PSEUDO_NAME}\b"),
+    # "Rose" (a pseudonym); Rose, a pseudonym,
+    re.compile(rf"{_Q}?{_PSEUDO_NAME}{_EQ}?\s*[(,]\s*(?:a|the|her|his|their)\s+(?:chosen\s+)?pseudonym"),
+    # referred to in this report as "Rose"; known throughout the review as Rose
+    re.compile(rf"\b(?:referred\s+to|known|called|named)\s+{_IN_THIS}\s+as\s+{_Q}?{_PSEUDO_NAME}"),
+    # referred to as "Rose" in this report
+    re.compile(rf"\b(?:referred\s+to|known|called)\s+as\s+{_Q}?{_PSEUDO_NAME}{_EQ}?\s+{_IN_THIS}"),
+]
+
+
+def pseudonyms_declared_in(text: str) -> list[str]:
+    """Pseudonyms a document declares itself ("referred to in this report as 'Rose'", "the
+    pseudonym Sally"): allowed in that text like the review's declared pseudonyms. A name in a
+    private register that is also used this way is still reported (AN191)."""
+    out = []
+    for rx in _PSEUDONYM_DECLARATIONS:
+        for m in rx.finditer(text):
+            name = m.group("name").strip()
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+            if name and name.split()[0].lower() not in ("the", "a", "an", "this", "her", "his", "their"):
+                out.append(name)
+    return out
+
+
 _TITLE_WORDS = None
 
 
@@ -474,6 +506,9 @@ class Analyser:
         from .recognizers.base import RULE_KEY, WHY_KEY
 
         folded = fold(masked)
+        declared = pseudonyms_declared_in(masked)
+        if declared:
+            allowed = AllowedTerms(terms=list(allowed.terms), pseudonyms=[*allowed.pseudonyms, *declared])
         allow = _Allowed(allowed, self.public_terms)
         intervals = allow.intervals(folded)
         aspans = _Spans(intervals)

@@ -440,7 +440,7 @@ def _in_caps_run(text: str, a: int, b: int) -> bool:
     return len(caps) >= 3 and len(caps) >= 0.7 * len(words)
 
 
-_CITATION_AFTER = re.compile(r"^(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'’-]+|&\s+[A-Z][\w'’-]+))?\s*\(\s*(?:19|20)\d\d[a-z]?\s*[),;:]")
+_CITATION_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]+)?(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'’-]+|&\s+[A-Z][\w'’-]+))?\s*\(\s*(?:19|20)\d\d[a-z]?\s*[),;:]")
 _CITATION_IN = re.compile(r"^(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|our|their)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
@@ -688,7 +688,8 @@ class PersonNameRecognizer(EntityRecognizer):
             if m and any(self.lexicon.classify(w) == "AGENCY" for w in m.group(0).split()[1:]):
                 # "Kellingford and Vale NHS Foundation Trust": the first half of an organisation's name
                 return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "part of an organisation's name")
-        if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.95:
+        academic = title is not None and title.text.lower().rstrip(".") in ("professor", "prof", "dr")
+        if r is not None and r.entity_type == "PERSON" and (not title or academic) and r.score < 0.95:
             after = text[r.end : r.end + 24]
             before = text[max(0, r.start - 2) : r.start]
             if _CITATION_AFTER.match(after) or ("(" in before and _CITATION_IN.match(after)):
