@@ -435,3 +435,34 @@ def test_cited_researchers_are_warnings_not_errors(analyser):
     fs = check(analyser, text)
     assert errors(fs) == []
     assert any("Monckton" in f.text for f in fs)  # still shown, for the panel to confirm
+
+
+def test_dates_of_birth_in_record_forms(analyser):
+    text = ("DOB:            03-Nov-1989\n\nThe record holds Adult V's date of birth,\n12/04/1948, and NHS number.\n\n"
+            "- Date and place of birth: 2 May 1987, Iași, Romania\n")
+    fs = check(analyser, text, allowed=AllowedTerms(terms=[], pseudonyms=["Adult V"]))
+    assert [f.text for f in errors(fs)] == ["03-Nov-1989", "12/04/1948", "2 May 1987"]
+    assert any(f.text == "Iași" and f.severity == "warning" for f in fs)  # a place, for the panel
+
+
+def test_professional_registration_and_hospital_numbers(analyser):
+    text = "Seen by a registrar (GMC 7281946); NMC 14J0293E and HCPC PA48213 attended. ED attendance: ED22/118409."
+    assert [f.text for f in errors(check(analyser, text))] == ["GMC 7281946", "NMC 14J0293E", "HCPC PA48213", "ED22/118409"]
+
+
+def test_logins_in_records_are_names_but_initials_and_times_are_not(analyser):
+    text = ("| Date | Type | User | Note |\n|---|---|---|---|\n"
+            "| 14/02/2022 | Release | nbhatti | Arrived at AP 13:10. |\n"
+            "| 18/04/2022 | Recall | GPJ | Requested by SPO. |\n\n"
+            "Case note entered by user smistry3; seen by l.zhou2 and c.amadibrooks.\n")
+    assert [f.text for f in errors(check(analyser, text))] == ["nbhatti", "smistry3", "l.zhou2", "c.amadibrooks"]
+
+
+def test_a_victim_named_before_a_year_is_not_taken_for_a_citation(analyser):
+    fs = errors(check(analyser, "He had assaulted Ewa Jabłońska (2017) and breached the order."))
+    assert [f.text for f in fs] == ["Ewa Jabłońska"]
+
+
+def test_markings_for_addressees_and_disclosure(analyser):
+    text = "NOT FOR DISCLOSURE\n\nPrivate and Confidential - Addressee Only\n"
+    assert [f.entity for f in errors(check(analyser, text))] == ["PROTECTIVE_MARKING", "PROTECTIVE_MARKING"]

@@ -8,6 +8,7 @@ from .base import RegexRecognizer
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 DAY_DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+\d{{2,4}}"
+    rf"|\d{{1,2}}-{MONTHS}-\d{{2,4}}"
     rf"|{MONTHS}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{2,4}}"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
     r"|(?:19|20)\d\d-\d\d-\d\d)"
@@ -21,7 +22,7 @@ class DateOfBirthRecognizer(RegexRecognizer):
     PATTERNS = [
         (
             "dob",
-            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[:\-–(]?[ \t]*(?:(?:is|was|as|of|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
+            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+(?:and[ \t]+place[ \t]+)?of[ \t]+birth|\bborn(?:[ \t]+on)?|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[,:\-–(]?\s*(?:(?:is|was|as|of|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
             0.95,
         ),
     ]

@@ -143,7 +143,7 @@ BRANDS = set(
     insignia mokka crossland grandland captur megane scenic kadjar sandero duster jazz civic tucson sportage ceed picanto
     niro x-trail navara hilux aygo corolla prius auris passat tiguan touran caddy fabia kodiaq karoq ibiza leon ateca
     arona vitara panda punto berlingo picasso evoque freelander countryman clubman outlander shogun vivaro trafic ducato
-    partner combo ranger cherokee wrangler""".split()
+    partner combo ranger cherokee wrangler insta snap fb whatsapp""".split()
 )
 # words for family members in the languages of many families: "Abbu was angry", "Nain's house"
 KINSHIP = set(
@@ -300,6 +300,8 @@ class NameLexicon:
         if lw in MONTHS_DAYS or lw in ROLE or lw in BRANDS or lw in WELSH or lw in KINSHIP or lw.rstrip(".") in ABBREVIATIONS \
                 or lw in _LANGUAGES:
             return "COMMON"
+        if w in ("A", "I"):
+            return "COMMON"  # the article and the pronoun ("A Stanley knife"); "A." stays an initial
         if _INITIAL.match(w) or _STAFF_INITIALS.match(w):
             return "INITIAL"  # "K", "KMc", "JMcK": staff initials are an accepted pseudonym form
         if _CAPS_THEN_LOWER.match(w):
@@ -317,7 +319,7 @@ class NameLexicon:
         return "UNKNOWN"
 
 
-_IRREGULAR = {"women", "men", "children", "people", "feet", "teeth", "mice", "geese", "grandchildren", "policemen",
+_IRREGULAR = {"died", "dies", "lied", "lies", "tied", "ties", "dyed", "eyed", "women", "men", "children", "people", "feet", "teeth", "mice", "geese", "grandchildren", "policemen",
               "gentlemen", "ladies", "wives", "lives", "knives", "halves", "selves", "themselves", "ourselves"}
 _PREFIXES = {"multi", "non", "pre", "post", "inter", "co", "re", "sub", "anti", "self", "ex", "cross", "under", "over",
              "de", "mis", "un", "in", "pro", "semi", "step", "half", "well", "long", "short", "high", "low", "e", "x"}
@@ -345,6 +347,14 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|near|around|across|within|outside|inside|towards|into|via|through|of\s+the)|"
     r"\b(?:moved|move|moving|travelled|went|returned|relocated|drove|driven|go|going|came|come|born|lived|living|based)\s+(?:back\s+)?to)"
     r"\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?$"
+)
+_PLACE_WORD_AFTER = re.compile(r"[ \t]+(?:Vale|Valley|Heath|Moor|Bay|Cross|Green|Common|Bridge|Hill|on[ \t]+Sea|upon[ \t]+\w+)\b(?![ \t]+[A-Z])")
+_COUNTRY_AFTER = re.compile(
+    r",[ \t]*(?:Romania|Poland|Lithuania|Latvia|Estonia|Bulgaria|Hungary|Slovakia|Czechia|Czech Republic|Ukraine|Russia|"
+    r"Moldova|Belarus|Pakistan|India|Bangladesh|Sri Lanka|Nepal|Nigeria|Ghana|Somalia|Somaliland|Eritrea|Ethiopia|Sudan|"
+    r"Kenya|Uganda|Zimbabwe|Zambia|Jamaica|Trinidad|Philippines|Vietnam|Viet Nam|China|Hong Kong|Iran|Iraq|Syria|"
+    r"Afghanistan|Turkey|Türkiye|Albania|Kosovo|Portugal|Spain|Italy|France|Germany|Ireland|Scotland|Wales|England|"
+    r"Northern Ireland|Brazil|Colombia|Morocco|Algeria|Egypt|Yemen|Kurdistan|Thailand|Malaysia|Indonesia|Greece|Cyprus)\b"
 )
 _PLACE_AFTER = re.compile(
     r"[\s,]*(?:area|town|city|village|county|borough|district|estate|ward|region|valley|road|street|avenue|lane|"
@@ -374,7 +384,13 @@ _ALIAS = re.compile(
 )
 _BRACKET_AFTER = re.compile(r"(?:['’]s)?[ \t]*\(([^()\n]{1,80})\)")
 _QUOTED_NAME = re.compile(r"[\"“‘']\s*(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*){0,2})\s*[\"”’']")
-_USER_NAME = re.compile(r"(?<![\w@./:-])[a-z]{1,2}[._](?P<sur>(?:mc|mac|o)?[a-z][a-z'-]{2,})(?![\w@-]|\.\w)")
+_USER_NAME = re.compile(r"(?<![\w@./:-])[a-z]{1,2}[._](?P<sur>(?:mc|mac|o)?[a-z][a-z'-]{2,})(?P<num>\d{0,3})(?![\w@-]|\.\w)")
+# a login without a dot: "smistry3", "nbhatti" (an initial and a gazetteer surname, with digits or after a user word)
+_LOGIN = re.compile(r"(?<![\w@./:-])[a-z](?P<sur>[a-z]{3,})(?P<num>\d{0,3})(?![\w@-]|\.\w)")
+_ALONE_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")  # alone in a table cell or on its line
+_ALONE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+_USER_WORD_BEFORE = re.compile(r"(?:\b(?:user(?:name)?|login|logged\s+(?:in\s+)?by|entered\s+by|updated\s+by|recorded\s+by|"
+                               r"created\s+by|author|by|officer|staff|worker|cpn|sw|ho)\b[\s:]*|\|\s*)$", re.I)
 _RELATION_WORDS = (r"mum|mam|mother|dad|father|sister|brother|son|daughter|partner|ex|ex-partner|husband|wife|boyfriend|"
                    r"girlfriend|friend|neighbour|nan|nana|aunt|auntie|uncle|cousin|niece|nephew|grandmother|grandfather|"
                    r"grandma|grandad|stepdad|stepmum|stepfather|stepmother|sibling|fiance|fiancee")
@@ -527,7 +543,7 @@ class PersonNameRecognizer(EntityRecognizer):
                     ents.pop(i, None)  # the English NER model's labels mean nothing in Welsh
                 elif cls in ("UNKNOWN", "SURNAME") and welsh_words.is_welsh_word(word):
                     cls = "COMMON"  # "Llinell Gymorth", "Ysgol Gynradd" in English text
-                if shape == "CAPS" and len(t) <= 2 and cls not in ("TITLE", "AGENCY"):
+                if shape == "CAPS" and (len(t) <= 2 or (len(t) <= 4 and not re.search(r"[AEIOUY]", t))) and cls not in ("TITLE", "AGENCY"):
                     cls = "ACRONYM"  # "ED", "GP", "DS" without a number: never a name on their own
                 elif shape == "CAPS" and cls not in ("FIRST", "SURNAME", "TITLE", "AGENCY") and ents.get(i) != "PERSON":
                     # an acronym, unless it is a pronounceable word inside a line of capitals ("SOMTO EZEOKE WAS ...")
@@ -616,8 +632,15 @@ class PersonNameRecognizer(EntityRecognizer):
         # user names made of initials and a surname: "ho k.mcinnes", "by j_okafor"
         for m in _USER_NAME.finditer(text):
             sur = m.group("sur").lower()
-            if (sur in lex.surnames or sur in lex.first) and not lex.is_word(sur):
+            if m.group("num") and sur not in lex.stop_words or not lex.is_word(sur) and not welsh_words.is_welsh_word(sur) and (
+                    sur in lex.surnames or sur in lex.first or len(sur) >= 5):
                 out.append(result("PERSON", m.start(), m.end(), 0.8, "AN101", self, "a user name made of an initial and a surname"))
+        for m in _LOGIN.finditer(text):
+            sur = m.group("sur").lower()
+            if sur in lex.surnames and not lex.is_word(sur) and not lex.is_word(m.group(0).rstrip("0123456789")) and (
+                    m.group("num") or _USER_WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+                    or (_ALONE_BEFORE.search(text[max(0, m.start() - 10) : m.start()]) and _ALONE_AFTER.match(text, m.end()))):
+                out.append(result("PERSON", m.start(), m.end(), 0.75, "AN101", self, "a user name made of an initial and a surname"))
         # nicknames in brackets right after a name: Kevin Brannigan ("Kev", or "Big K" to his mates)
         for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.85]:
             m = _BRACKET_AFTER.match(text, r.end)
@@ -692,7 +715,9 @@ class PersonNameRecognizer(EntityRecognizer):
         if r is not None and r.entity_type == "PERSON" and (not title or academic) and r.score < 0.95:
             after = text[r.end : r.end + 24]
             before = text[max(0, r.start - 2) : r.start]
-            if _CITATION_AFTER.match(after) or ("(" in before and _CITATION_IN.match(after)):
+            first_word = text[r.start : r.end].split()[0].lower() if text[r.start : r.end].split() else ""
+            given = first_word in self.lexicon.first and not academic
+            if not given and (_CITATION_AFTER.match(after) or ("(" in before and _CITATION_IN.match(after))):
                 # "Monckton-Smith (2019)", "(Stark, 2007)": a published author, for the panel to confirm
                 r.score = 0.4
                 r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
@@ -815,6 +840,9 @@ class PersonNameRecognizer(EntityRecognizer):
         if len(classes) > 4 and not ner_person:
             return None
         # one name-like word, possibly with dictionary words around it
+        if "FIRST" not in classes and not relation and not possessive and (
+                _PLACE_WORD_AFTER.match(text[end : end + 25]) or _COUNTRY_AFTER.match(text[end : end + 40])):
+            return result("LOCATION", start, end, 0.4, "AN206", self, "a place name")  # "Thornbury Vale", "Iași, Romania"
         if ner_person:
             return result("PERSON", start, end, 0.85, "AN101", self, "a name")
         if "FIRST" in classes:

@@ -17,6 +17,7 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
         ("caps-marking", r"(?<![\w-])(?:RESTRICTED|CONFIDENTIAL|SECRET|TOP SECRET|PROTECT|IN CONFIDENCE|NOT PROTECTIVELY MARKED|OFFICIAL)(?:\s*[\-–—:]\s*(?:[A-Z]+(?:\s+[A-Z]+){0,6}))?(?![\w-])", 0.9),
         ("confidential-not-to-be", r"(?i:\b(?:strictly\s+)?(?:confidential|restricted|private)\b[\s\-–—:,]*(?:\(?\s*)?(?:not\s+(?:to\s+be\s+)?(?:for\s+)?(?:photocopied|copied|circulated|circulation|disclosed|shared|distributed|published|publication|forwarded)(?:\s*,?\s+or\s+(?:photocopied|copied|circulated|circulation|disclosed|shared|distributed|published|forwarded|circulation))?|until\s+published|draft))", 0.95),
         ("strictly-confidential", r"(?i:\bstrictly\s+(?:private\s+and\s+)?confidential\b(?:[\s\-–—:,]+(?:patient|personal|sensitive|medical|client)[\w\s-]{0,30}?(?:information|data|details)\b)?)", 0.9),
+        ("not-for-disclosure", r"(?i:\bnot\s+for\s+(?:onward\s+)?disclosure\b|\b(?:private\s+and\s+)?confidential\s*[\-–—:]\s*addressee\s+only\b)", 0.85),
         ("identifiable-information", r"(?i:\b(?:patient|person|client)[\s-]+identifiable\s+(?:information|data)\b)", 0.85),
                 ("not-for-publication", r"(?i:\bnot\s+(?:for|to\s+be)\s+(?:publication|published|circulation|circulated|wider\s+circulation|onward\s+transmission)\b)", 0.8),
         ("gsc", r"(?i:\bgovernment\s+security\s+classifications?\b|\bprotective\s+marking\s*:)", 0.8),

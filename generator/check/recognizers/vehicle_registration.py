@@ -2,6 +2,8 @@
 in capitals (lower-case "the 60s" never matches). Older and personalised formats only with a
 vehicle word nearby (registration, reg, vehicle, car, van, VRM, number plate)."""
 
+import re
+
 from .base import RegexRecognizer, window
 
 _CONTEXT = ("registration", "reg ", "reg.", "vrm", "vehicle", "car ", "van ", "plate", "index", "driving", "drove")
@@ -24,6 +26,8 @@ class VehicleRegistrationRecognizer(RegexRecognizer):
         near = any(c in ctx for c in _CONTEXT)
         if pattern == "current-lower":
             return 0.8 if near else None
+        if re.match(r"[:.]\d\d\b", text[m.end():m.end() + 3]):
+            return None  # "AP 13:10": a time, not a plate
         if pattern == "dateless":
             return 0.7 if near and any(ch.isdigit() for ch in m.group(0)) and any(ch.isalpha() for ch in m.group(0)) and len(m.group(0)) >= 4 else None
         if pattern in ("prefix", "suffix"):
