@@ -466,3 +466,9 @@ def test_a_victim_named_before_a_year_is_not_taken_for_a_citation(analyser):
 def test_markings_for_addressees_and_disclosure(analyser):
     text = "NOT FOR DISCLOSURE\n\nPrivate and Confidential - Addressee Only\n"
     assert [f.entity for f in errors(check(analyser, text))] == ["PROTECTIVE_MARKING", "PROTECTIVE_MARKING"]
+
+
+def test_given_names_and_surnames_of_many_origins_are_known_in_lower_case_too(analyser):
+    fs = errors(check(analyser, "hv. spoke to rumeysa aksoy at the door. she said benedek had left.\n\n"
+                                "Grațiana told the nurse that Aurică had gone.\n"))
+    assert [f.text for f in fs] == ["rumeysa aksoy", "benedek", "Grațiana", "Aurică"]

@@ -223,7 +223,8 @@ class NameLexicon:
         self.dictionary = dictionary
         self.stop_words = stop_words
         # the hand-written list is read too, so a name added there counts without rebuilding first_names.txt
-        self.first_all = _read_words("first_names.txt") | _read_words("extra_first_names.txt")
+        self.first_all = _read_words("first_names.txt") | _read_words("extra_first_names.txt") \
+            | _read_words("more_first_names.txt")  # many origins, from Faker's lists (build_more_names.py)
         self.first = {f for f in self.first_all - AMBIGUOUS_FIRST if f not in stop_words and len(f) > 1}
         self.surnames = set()
         self.surnames = {
@@ -232,6 +233,7 @@ class NameLexicon:
         }
         # hand-written surnames of many origins count even when WordNet knows them (Hughes, Jones, Khan)
         self.surnames |= {s for s in _read_words("extra_surnames.txt") if s not in COMMON_WORD_SURNAMES and len(s) > 2}
+        self.surnames |= _read_words("more_surnames.txt")  # already filtered by build_more_names.py
         self._cache: dict[str, str] = {}
 
     @classmethod
