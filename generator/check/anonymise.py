@@ -650,14 +650,9 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
     extra = _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, lex)
     if not words:
         return extra
-    taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
-    # letter boundaries only: the name inside a file name or path ("images/whitfield-wedding.jpg") counts too
-    rx = re.compile(r"(?<![^\W_])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])")
     out = []
-    for m in rx.finditer(folded):
-        a, b = m.span()
-        if taken.overlapping(a, b) or aspans.overlapping(a, b):
-            continue
+    # letter boundaries only: the name inside a file name or path ("images/whitfield-wedding.jpg") counts too
+    for a, b in _free_occurrences(words, folded, cands, "PERSON", aspans, r"(?<![^\W_])", r"(?![^\W_])"):
         orig = masked[a:b]
         if not (orig.islower() or orig.isupper() or orig[:1].isupper() and orig[1:].islower()):
             continue  # "GitHub", "macOS": not the name's shape
@@ -681,13 +676,8 @@ def _propagate_streets(cands, folded, aspans):
                 streets.add(rest)
     if not streets:
         return []
-    taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "ADDRESS"])
-    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(streets, key=len, reverse=True)) + r")(?![\w-])")
     out = []
-    for m in rx.finditer(folded):
-        a, b = m.span()
-        if taken.overlapping(a, b) or aspans.covers(a, b):
-            continue
+    for a, b in _free_occurrences(streets, folded, cands, "ADDRESS", aspans, r"(?<![\w-])", r"(?![\w-])"):
         out.append([a, b, "ADDRESS", 0.6, "AN112", "a street named in an address elsewhere in this text"])
     return out
 
@@ -696,16 +686,23 @@ def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, l
     names = [w for w, evidence in word_names.items() if evidence >= 2 and w not in MONTHS_AND_ROLES]
     if not names:
         return []
-    taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
-    rx = re.compile(r"(?<![\w@./-])(" + "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True)) + r")(?![\w@/-]|\.\w)")
     out = []
-    for m in rx.finditer(folded):
-        a, b = m.span()
-        orig = masked[a:b]
-        if (not orig[:1].isupper() and m.group(0) not in lower_ok) or taken.overlapping(a, b) or aspans.overlapping(a, b):
+    for a, b in _free_occurrences(names, folded, cands, "PERSON", aspans, r"(?<![\w@./-])", r"(?![\w@/-]|\.\w)"):
+        if not masked[a:b][:1].isupper() and folded[a:b] not in lower_ok:
             continue
         out.append([a, b, "PERSON", 0.65, "AN101", "a given name, used as a name elsewhere in this text"])
     return out
+
+
+def _free_occurrences(terms, folded, cands, entity, aspans, before, after):
+    """(start, end) of each occurrence of `terms` in the folded text that no finding of `entity`
+    and no allowed term already overlaps."""
+    taken = _Spans([(c[0], c[1]) for c in cands if c[2] == entity])
+    rx = re.compile(before + "(" + "|".join(re.escape(w) for w in sorted(terms, key=len, reverse=True)) + ")" + after)
+    for m in rx.finditer(folded):
+        a, b = m.span()
+        if not taken.overlapping(a, b) and not aspans.overlapping(a, b):
+            yield a, b
 
 
 class _Spans:
