@@ -472,3 +472,50 @@ def test_given_names_and_surnames_of_many_origins_are_known_in_lower_case_too(an
     fs = errors(check(analyser, "hv. spoke to rumeysa aksoy at the door. she said benedek had left.\n\n"
                                 "Grațiana told the nurse that Aurică had gone.\n"))
     assert [f.text for f in fs] == ["rumeysa aksoy", "benedek", "Grațiana", "Aurică"]
+
+
+def test_bilingual_welsh_document_with_its_area_and_agencies_is_quiet(analyser):
+    text = ("## Crynodeb Gweithredol / Executive Summary\n\n"
+            "Partneriaeth Diogelwch Cymunedol Bro Hafren / Bro Hafren Community Safety Partnership\n\n"
+            "1.1 Mae'r crynodeb hwn yn nodi canfyddiadau'r Adolygiad a gomisiynwyd gan\n"
+            "Bartneriaeth Diogelwch Cymunedol Bro Hafren yn dilyn marwolaeth Seren. Meddai: \"Hi oedd seren y teulu.\" "
+            "Cyfeirir at ŵr Seren fel Mr R. Cyfeirir at fab hynaf Seren fel Oedolyn B.\n\n"
+            "| Enw / Name | Rôl / Role | Asiantaeth / Agency |\n|---|---|---|\n"
+            "| Iwan Pritchard | Rheolwr Tai / Housing Manager | Cymdeithas Tai Glanyrafon / Glanyrafon Housing Association |\n"
+            "| Mair Llewelyn | Prif Weithredwr | Cymorth i Ferched Bro Hafren / Bro Hafren Women's Aid |\n\n"
+            "The review was commissioned by Bro Hafren\nCommunity Safety Partnership. Heddlu Bro Hafren attended.\n")
+    allowed = AllowedTerms(terms=["Iwan Pritchard", "Mair Llewelyn"], pseudonyms=["Seren", "Mr R", "Oedolyn B"])
+    assert errors(check(analyser, text, allowed=allowed)) == []
+
+
+def test_welsh_record_names_dates_of_birth_and_addresses(analyser):
+    text = ("| Plant | Osian Pryce (dyddiad geni 03/03/2015); Megan (dyddiad geni 27 Tachwedd 2017) |\n\n"
+            "Cyfeiriad: 27 Ffordd y Capel. Symudodd i Tŷ Hir, Lôn y Felin. Rhoddais y neges i Fethan. "
+            "Cyfeirnod CT/PL/2023/00417.\n")
+    got = {f.text for f in errors(check(analyser, text))}
+    assert {"Osian Pryce", "03/03/2015", "27 Tachwedd 2017", "27 Ffordd y Capel", "Tŷ Hir, Lôn y Felin", "Fethan",
+            "CT/PL/2023/00417"} <= got
+
+
+def test_names_with_agency_word_surnames_nicknames_by_usage_and_joined_names(analyser):
+    text = ("| Person causing harm | Lee Anthony WARD |\n\nPatients on Rose Ward were moved.\n\n"
+            "the tall one they call Bones was there. I know him as Bill because he books with us.\n\n"
+            "her children, Precious and Victor, attend school nearby. Note entered by user RKHATUN.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["Lee Anthony WARD", "Bones", "Bill", "Precious", "Victor", "RKHATUN"]
+
+
+def test_bare_flat_numbers_personal_videos_and_bracketed_helplines(analyser):
+    text = ("noise from flat 1104 again. The flat 2 doors down. A flat 3 miles away.\n\n"
+            "He posted https://youtu.example.com/watch?v=kh1104noise; see https://www.gov.uk/guidance.\n\n"
+            "Forced Marriage Unit (020 7008 0151). AVA (Against Violence and Abuse) trains staff.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("ADDRESS", "flat 1104"), ("URL", "https://youtu.example.com/watch?v=kh1104noise")]
+
+
+def test_dates_of_birth_by_context_in_a_sentence(analyser):
+    text = ('Could school send the dates of birth? I have 21/09/2017 for Zuzanna.\n\n'
+            'He said he was born on "14th June 79". NMC PIN: 09I4567E. Court ref 4401EV0012345.\n')
+    got = {(f.entity, f.text) for f in errors(check(analyser, text))}
+    assert {("DATE_OF_BIRTH", "21/09/2017"), ("DATE_OF_BIRTH", "14th June 79"), ("CASE_REFERENCE", "4401EV0012345")} <= got
+    assert any(e == "CASE_REFERENCE" and "09I4567E" in t for e, t in got)

@@ -58,7 +58,8 @@ WORDS = FUNCTION_WORDS | set(
     ymddiriedolaeth gig samariaid cyfreithiol cyngor trafod ymateb ymatebion cyfnod cyfnodau chwaer brawd mab merch
     gŵr gwraig partner cyn-bartner tad nain taid mamgu tadcu modryb ewythr cefnder cyfnither wyres ŵyr dad mamau tadau
     ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr llun mercher iau gwener
-    sadwrn sul cymdeithasol cymdeithas dyffryn afon mynydd bryn coed ynys aber llan diogelwch ymchwiliad cwest crwner dedfryd euog carcharu rhyddhau trwydded""".split()
+    sadwrn sul cofnod cofnodion neges negeseuon symud ymweliad gweithiwr bro rheoli unigol adolygiadau derbyniwyd rôl rol difrifol iaith gofyn gweithredu troseddau soniodd enw asiantaeth cynnig rhagweithiol fframwaith
+    cymdeithasol cymdeithas dyffryn afon mynydd bryn coed ynys aber llan diogelwch ymchwiliad cwest crwner dedfryd euog carcharu rhyddhau trwydded""".split()
 )
 
 # initial mutations, undone: the mutated start of a word and the radical letters it may come from
@@ -66,7 +67,8 @@ _UNMUTATE = [("ngh", "c"), ("mh", "p"), ("nh", "t"), ("ng", "g"), ("ph", "p"), (
              ("b", "p"), ("d", "t"), ("g", "c"), ("f", "b"), ("f", "m"), ("l", "ll"), ("r", "rh"), ("m", "b"), ("n", "d")]
 
 
-def _radicals(w: str) -> list[str]:
+def radicals(w: str) -> list[str]:
+    """The word and the radical forms it may be a mutation of."""
     out = [w]
     for mutated, radical in _UNMUTATE:
         if w.startswith(mutated):
@@ -80,7 +82,7 @@ def is_welsh_word(word: str) -> bool:
     w = word.lower().strip("'’")
     if w.endswith(("'r", "’r")):
         w = w[:-2]
-    return any(r in WORDS for r in _radicals(w))
+    return any(r in WORDS for r in radicals(w))
 
 
 @lru_cache(maxsize=1)
@@ -90,27 +92,63 @@ def _identifier():
     return _load_identifier(norm_probs=True, langs=["en", "cy"])
 
 
-_SEGMENT = re.compile(r"[^\n.!?;:|]+")
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+# sentences, and the halves of bilingual lines ("Welsh / English", "Welsh | English")
+_SENTENCE = re.compile(r"[^.!?|/]+(?:[.!?]+|$|(?=[|/]))")
 _WORD = re.compile(r"[A-Za-zÀ-ÿŴŵŶŷ'’-]+")
 
 
 def welsh_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or line of `text` that is written in Welsh."""
+    """(start, end) of each sentence of `text` that is written in Welsh.
+
+    A sentence of three words or more is Welsh when the identifier says so and it holds a Welsh
+    function word; a shorter piece ("Meddai:", a heading, a table cell) when the identifier is
+    sure of it and a Welsh sentence stands beside it in the same paragraph, or when all its
+    words are Welsh words."""
     if not _maybe_welsh(text):
         return []
     ident = _identifier()
     spans = []
-    for m in _SEGMENT.finditer(text):
-        words = [w.lower() for w in _WORD.findall(m.group(0))]
-        if len(words) < 2:
-            continue
-        sure = sum(w.strip("'’") in FUNCTION_WORDS and w not in _AMBIGUOUS_FUNCTION for w in words)
-        if sure == 0:
-            continue
-        lang, prob = ident.classify(m.group(0))
-        if lang == "cy" and prob >= 0.9:
-            spans.append(m.span())
+    for para in _PARAGRAPH.finditer(text):
+        pieces = []  # (start, end, verdict: True, False or None for "too short to say")
+        for m in _SENTENCE.finditer(para.group(0)):
+            chunk = m.group(0)
+            words = [w.lower() for w in _WORD.findall(chunk)]
+            if not words:
+                continue
+            a, b = para.start() + m.start(), para.start() + m.end()
+            lang, prob = ident.classify(chunk)
+            sure = sum(w.strip("'’") in FUNCTION_WORDS and w not in _AMBIGUOUS_FUNCTION for w in words)
+            if len(words) >= 3:
+                known = sum(is_welsh_word(w) for w in words) / len(words)
+                pieces.append((a, b, lang == "cy" and prob >= 0.9 and (sure > 0 or known >= 0.2)))
+            elif all(is_welsh_word(w) for w in words):
+                pieces.append((a, b, True))
+            else:
+                pieces.append((a, b, None if lang == "cy" and prob >= 0.99 else False))
+        for k, (a, b, verdict) in enumerate(pieces):
+            if verdict is None:
+                verdict = any(p[2] is True for p in pieces[max(0, k - 1) : k + 2])
+            if verdict:
+                spans.append((a, b))
     return spans
+
+
+_WELSH_LETTERS = re.compile(r"(?:^(?:ll|rh|ngh|mh|nh|ch|dd|ff)|dd|ll|ff|wy|yw|ŵ|ŷ|â|ô|aw|ae|oe|ei|au$|ion$|iad$|ydd$|wyr$|aeth$|ol$)", re.I)
+
+
+def looks_welsh(word: str) -> bool:
+    """A word in no list that is spelt like Welsh (the language identifier is sure of it alone)."""
+    if len(word) < 4 or not _WELSH_LETTERS.search(word):
+        return False
+    if word.lower() in _maybe_welsh_word_cache:
+        return _maybe_welsh_word_cache[word.lower()]
+    lang, prob = _identifier().classify(word)
+    _maybe_welsh_word_cache[word.lower()] = ok = lang == "cy" and prob >= 0.98
+    return ok
+
+
+_maybe_welsh_word_cache: dict[str, bool] = {}
 
 
 _MARKERS = re.compile(r"\b(?:mae|yr|gyda|roedd|oedd|ydy|sydd|wedi|ddim|hefyd|ynghylch)\b", re.I)

@@ -31,7 +31,13 @@ class AddressRecognizer(RegexRecognizer):
     FLAGS = 0
     PATTERNS = [
         ("numbered", rf"(?<![\w/.-])(?:(?i:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]+[ \t]+(?i:House|Court|Lodge|Building|Tower|Block),?[ \t]+)?)?\d{{1,4}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,4}})?,?[ \t]+(?:{_NAME}[ \t]+){{0,3}}[A-Z][\w'’-]+[ \t]+{STREET}\b", 0.9),
-        ("welsh-numbered", r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Maes|Bryn|Pant|Cwm|Ty|Tŷ)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.9),
+        ("welsh-numbered", r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Maes|Bryn|Pant|Cwm|Ty|Tŷ)[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.9),
+        # a Welsh house name and its lane: "Tŷ Hir, Lôn y Felin", "Bryn Awel, Heol y Dderwen"
+        ("welsh-house", r"(?<![\w/.-])(?:Tŷ|Ty|Bryn|Pen|Plas|Bwthyn|Fferm|Hafod|Glan|Maes)[ \t]+[A-Z][\w'’-]+,[ \t]*(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+", 0.85),
+        # a Welsh house name after "of", "at", "from": "Mr Emrys ab Iorwerth of Tŷ Newydd"
+        ("welsh-house-name", r"(?<![\w/.-])(?:Tŷ|Ty|Plas|Bwthyn|Fferm|Hafod|Bryn|Pen)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.0),
+        # a flat number on its own, in a block named elsewhere: "flat 1104", "FLAT 1105"
+        ("flat-number", r"(?<![\w/.-])(?i:flat|apartment)[ \t]+\d{1,4}[A-Za-z]?\b(?![ \t]*(?:[,-]|(?i:miles?|mins?|minutes?|doors?|floors?|streets?|roads?|houses?|years?|months?|weeks?|days?)\b))", 0.6),
         ("flat-of", r"(?<![\w/.-])(?:Flat|Apartment|Apt)[ \t]+\d+[A-Za-z]?,?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+(?:House|Court|Lodge|Building|Tower|Block|Point)\b", 0.9),
         ("named-street", r"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
         ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),
@@ -52,6 +58,8 @@ class AddressRecognizer(RegexRecognizer):
                 return None
             if self._NOT_STREET.match(s):
                 return 0.3
+        if pattern == "welsh-house-name":
+            return 0.7 if re.search(r"\b(?:of|at|from|to|in|lived|lives|address)[ \t:]*$", text[max(0, m.start() - 12) : m.start()]) else None
         if pattern == "lower-numbered" and re.match(r"(?:19|20)\d\d\b", s):
             return None  # "in 2021 took place": a year, not a house number
         if pattern in ("lower-numbered", "lower-flat-of"):

@@ -12,7 +12,7 @@ _CTX = re.compile(
     r"(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
     r"referral|report|job|storm|niche|athena|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|"
     r"lccs|eclipse|liquidlogic|occ|rio|emis|systmone|nomis|prison|prisoner|employee|payroll|staff|patient|hospital|mrn|"
-    r"tenancy|account|membership|attendance|admission|episode|encounter|id)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?[:#]?\s*"
+    r"tenancy|account|membership|cyfeirnod|rhif|attendance|admission|episode|encounter|id)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?[:#]?\s*"
     r"(?:(?:is|was|as|of|:)\s+)?\(?$",
     re.I,
 )
@@ -32,8 +32,9 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         ("prefixed-year", r"(?<![\w/-])[A-Z]{1,5}[/-]\d{2,4}[/-]\d{3,8}(?![\w/-])", 0.85),
         ("letters-year", r"(?<![\w/-])[A-Z]{1,5}\d{2}/\d{4,8}(?![\w/-])", 0.85),  # ED22/118409
         # professional registration numbers identify the professional: GMC 7281946, NMC 14J0293E, HCPC PA48213
-        ("registration", r"\b(?:GMC|NMC|HCPC|GPhC|SWE|SSSC|SCW|GDC|GOC|NMBI)(?:[ \t]+(?:no\.?|number|reg(?:istration)?\.?))?[ \t]*[:#]?[ \t]*[A-Z]{0,3}\d[A-Z0-9]{4,9}\b", 0.85),
-        ("urn", r"(?<![\w/-])\d{2}[A-Z]{2}\d{5,9}(?:/\d{2})?(?![\w/-])", 0.85),
+        ("registration", r"\b(?:GMC|NMC|HCPC|GPhC|SWE|SSSC|SCW|GDC|GOC|NMBI)(?:[ \t]+(?i:no\.?|number|reg(?:istration)?\.?|pin))?[ \t]*[:#]?[ \t]*[A-Z]{0,3}\d[A-Z0-9]{4,9}\b", 0.85),
+        ("urn", r"(?<![\w/-])\d{2,4}[A-Z]{2}\d{5,9}(?:/\d{2})?(?![\w/-])", 0.85),
+        ("lettered-segments", r"(?<![\w/-])[A-Z]{1,5}(?:/[A-Z]{1,5}){1,2}/\d{2,4}/\d{3,8}(?![\w/-])", 0.85),  # CT/PL/2023/00417
         ("pnc", r"(?<![\w/-])(?:19|20)?\d{2}/\d{5,7}[A-Z](?![\w/-])", 0.9),  # PNC ID: 19/0338271T
         ("after-word", r"(?<![\w/-])[A-Z0-9]{0,6}[/-]?\d{4,}(?:[/-][A-Z0-9]{1,10})*(?![\w/-])", 0.0),
         # letters, digits, letters: a prison number "A4471CK", a record number "RIO1104877X" (after a reference word)

@@ -5,7 +5,8 @@ import re
 
 from .base import RegexRecognizer
 
-MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+          r"|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)\.?")  # and in Welsh
 DAY_DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS},?[ \t]+\d{{2,4}}"
     rf"|\d{{1,2}}-{MONTHS}-\d{{2,4}}"
@@ -22,7 +23,9 @@ class DateOfBirthRecognizer(RegexRecognizer):
     PATTERNS = [
         (
             "dob",
-            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+(?:and[ \t]+place[ \t]+)?of[ \t]+birth|\bborn(?:[ \t]+on)?|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[,:\-–(]?\s*(?:(?:is|was|as|of|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
+            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+(?:and[ \t]+place[ \t]+)?of[ \t]+birth|\bdyddiad[ \t]+geni|\bganwyd(?:[ \t]+ar)?|\bborn(?:[ \t]+on)?|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[,:\-–(]?\s*[\"“']?(?:(?:is|was|as|of|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
             0.95,
         ),
+        # a date in a sentence about dates of birth: "Could school send the dates of birth? I have 21/09/2017 for Z"
+        ("birth-sentence", rf"\b(?:dates?[ \t]+of[ \t]+birth|DOBs?|birthdays?)\b[^\n]{{0,80}}?(?<![\w/.-])(?P<v>{DAY_DATE})(?![\w/-])", 0.8),
     ]

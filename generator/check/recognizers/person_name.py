@@ -88,7 +88,8 @@ MONTHS_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "eid", "ramadan",
-    "diwali", "spring", "summer", "autumn", "winter", "covid", "covid-19", "coronavirus", "lockdown",
+    "diwali", "spring", "summer", "autumn", "winter", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",
+    "sat", "sun", "covid", "covid-19", "coronavirus", "lockdown",
 }
 # given names that are also ordinary words, capitalised for other reasons in review text
 AMBIGUOUS_FIRST = set(
@@ -130,6 +131,14 @@ WELSH = set(
     chi nhw ac yr ar am gyda bore da nos hwyl cariad mam tŷ ty capel eglwys pentref fferm heol ffordd stryd lôn
     rhodfa cilgant maes cwm pant cyfeiriad ffôn rhif dyddiad geni enw bod roedd oedd wedi gyda efo hefyd ond
     iawn diolch croeso annwyl""".split()
+)
+# agency words that are also surnames: after a given name they are the surname
+SURNAME_AGENCY_WORDS = {"ward", "house", "bank", "banks", "court", "cross", "church", "hall", "college", "law", "chambers",
+                        "fields", "park", "green", "hill", "marsh", "parish", "temple", "chapel", "chase"}
+# Welsh words that come before the name of an organisation or its area
+WELSH_ORG_BEFORE = set(
+    """heddlu cyngor bwrdd prifysgol cymdeithas partneriaeth ymddiriedolaeth canolfan ysbyty llys gwasanaeth
+    gwasanaethau cymorth comisiynydd swyddfa llywodraeth coleg""".split()
 )
 # makes, models and big employers: capitalised, in no dictionary, never a person
 BRANDS = set(
@@ -194,6 +203,7 @@ class _CaseRx:
 _NAMEISH = _CaseRx(_NAMEISH_RX, True)
 _LOWER_NAMEISH = _CaseRx(_LOWER_NAMEISH_RX, False, all_lower=True)
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_EXPANSION_AFTER = re.compile(r"[ \t]*\((?:[A-Z][\w'’-]*[ \t]+(?:(?:and|of|for|the|in|to|&)[ \t]+)?){1,6}")  # AVA (Against Violence...)
 _INITIAL_DOT = re.compile(r"^[A-Z]\.$")
 _STAFF_INITIALS = re.compile(r"^[A-Z]{1,3}(?:Mc|Mac|O')[A-Z]?$")
 _CAPS_THEN_LOWER = re.compile(r"^[A-Z]{2,}[a-z]{1,4}$")
@@ -350,7 +360,7 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:moved|move|moving|travelled|went|returned|relocated|drove|driven|go|going|came|come|born|lived|living|based)\s+(?:back\s+)?to)"
     r"\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?$"
 )
-_PLACE_WORD_AFTER = re.compile(r"[ \t]+(?:Vale|Valley|Heath|Moor|Bay|Cross|Green|Common|Bridge|Hill|on[ \t]+Sea|upon[ \t]+\w+)\b(?![ \t]+[A-Z])")
+_PLACE_WORD_AFTER = re.compile(r"[ \t]+(?:Vale|Valley|Heath|Moor|Bay|Cross|Green|Common|Bridge|Hill|on[ \t]+Sea|upon[ \t]+\w+|Heights|Tower|Towers|Mansions|Flats|Estate)\b(?![ \t]+[A-Z])")
 _COUNTRY_AFTER = re.compile(
     r",[ \t]*(?:Romania|Poland|Lithuania|Latvia|Estonia|Bulgaria|Hungary|Slovakia|Czechia|Czech Republic|Ukraine|Russia|"
     r"Moldova|Belarus|Pakistan|India|Bangladesh|Sri Lanka|Nepal|Nigeria|Ghana|Somalia|Somaliland|Eritrea|Ethiopia|Sudan|"
@@ -373,6 +383,11 @@ _COLLAR = re.compile(
 )
 # a collar number alone still identifies the officer: "PC 4471:", "| PC 3320 |"
 _COLLAR_ALONE = re.compile(rf"\b{_RANK}\.?[ \t]+\d{{3,6}}\b(?![/-]\d)")
+# a prose line wrapped inside an organisation's name: "commissioned by Bro Hafren\nCommunity Safety Partnership"
+# (table cells, masked into lines, have spaces around their line breaks and do not match)
+_AGENCY_AFTER_WRAP = re.compile(r"^\n[ \t]*(?=[A-Z])(?:[A-Z][\w'’-]*[ \t]+){0,3}(?P<w>[A-Z][\w'’]*)\b")
+# an organisation named with a possessive: "Bro Hafren Women's Aid", "Elmvale Children's Services"
+_POSSESSIVE_AGENCY_AFTER = re.compile(r"^[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w-]*['’]s[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}(?P<w>[A-Z][\w'’]*)\b")
 _AND_AGENCY_AFTER = re.compile(
     r"^[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,4}(?P<w>[A-Z][\w'’]*)\b"
 )
@@ -389,6 +404,9 @@ _QUOTED_NAME = re.compile(r"[\"“‘']\s*(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\
 _USER_NAME = re.compile(r"(?<![\w@./:-])[a-z]{1,2}[._](?P<sur>(?:mc|mac|o)?[a-z][a-z'-]{2,})(?P<num>\d{0,3})(?![\w@-]|\.\w)")
 # a login without a dot: "smistry3", "nbhatti" (an initial and a gazetteer surname, with digits or after a user word)
 _LOGIN = re.compile(r"(?<![\w@./:-])[a-z](?P<sur>[a-z]{3,})(?P<num>\d{0,3})(?![\w@-]|\.\w)")
+_CAPS_LOGIN = re.compile(r"\b(?:user(?:name)?|login|by)[ \t:]+(?P<login>[A-Z](?P<sur>[A-Z]{3,})\d{0,3})\b")
+_JOINED_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]{2,})(?:[ \t]+(?:and|&)|,)[ \t]+$")
+_JOINED_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<w>[A-Z][a-z]{2,})\b(?!['’-]\w)")
 _ALONE_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")  # alone in a table cell or on its line
 _ALONE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 _USER_WORD_BEFORE = re.compile(r"(?:\b(?:user(?:name)?|login|logged\s+(?:in\s+)?by|entered\s+by|updated\s+by|recorded\s+by|"
@@ -411,6 +429,7 @@ _LOWER_NAME_RULES = [
 _ALIAS_LINE = re.compile(r"\b(?:AKA|A\.K\.A\.?|ALIAS(?:ES)?|Aka|Alias(?:es)?)\b[:\s]+(?P<rest>[^\n]{1,80})")
 _NAMED_AS = re.compile(
     r"\b(?:(?:known|referred\s+to)\s+(?:to\s+(?:\w+\s+){1,2})?as|called\s+(?:him|her|them|me|us)|calls\s+(?:him|her|them|me)|"
+    r"(?:they|we|everyone|people|friends|he|she)\s+call(?:ed|s)?|know\s+(?:him|her|them)\s+as|"
     r"nicknamed|went\s+by|goes\s+by|(?:nick)?name\s+for\s+(?:him|her)\s+was)[\s,]+[\"“‘']?"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)?)(?!['’]s\b)"
 )
@@ -539,13 +558,19 @@ class PersonNameRecognizer(EntityRecognizer):
                 word = t.capitalize()
             if shape in ("TITLE", "CAPS"):
                 cls = lex.classify(word)
-                if welsh and cls not in ("TITLE", "INITIAL", "AGENCY") and _inside(welsh, tok.idx) and (
+                in_welsh = bool(welsh) and _inside(welsh, tok.idx)
+                if cls == "TITLE" and word.lower() == "sir" and (in_welsh or (cur and cur[-1].text.lower() in ("cyngor", "cyngor's"))):
+                    cls = "COMMON"  # "Cyngor Sir Bro Hafren": "sir" is a county in Welsh
+                if in_welsh and cls == "UNKNOWN" and any(r in lex.first for r in welsh_words.radicals(word.lower())[1:]):
+                    cls = "FIRST"  # a mutated given name: "i Fethan" (Bethan), "gan Gatrin" (Catrin)
+                elif in_welsh and cls not in ("TITLE", "INITIAL", "AGENCY") and (
                         cls == "UNKNOWN" or welsh_words.is_welsh_word(word)):
                     cls = "COMMON"  # a word of a Welsh sentence: "Mae Partneriaeth Cymunedau Diogelach ..."
                     ents.pop(i, None)  # the English NER model's labels mean nothing in Welsh
                 elif cls in ("UNKNOWN", "SURNAME") and welsh_words.is_welsh_word(word):
                     cls = "COMMON"  # "Llinell Gymorth", "Ysgol Gynradd" in English text
-                if shape == "CAPS" and (len(t) <= 2 or (len(t) <= 4 and not re.search(r"[AEIOUY]", t))) and cls not in ("TITLE", "AGENCY"):
+                if shape == "CAPS" and (len(t) <= 2 or (len(t) <= 4 and not re.search(r"[AEIOUY]", t))
+                                        or (len(t) <= 6 and _EXPANSION_AFTER.match(text, tok.idx + len(t)))) and cls not in ("TITLE", "AGENCY"):
                     cls = "ACRONYM"  # "ED", "GP", "DS" without a number: never a name on their own
                 elif shape == "CAPS" and cls not in ("FIRST", "SURNAME", "TITLE", "AGENCY") and ents.get(i) != "PERSON":
                     # an acronym, unless it is a pronounceable word inside a line of capitals ("SOMTO EZEOKE WAS ...")
@@ -614,8 +639,9 @@ class PersonNameRecognizer(EntityRecognizer):
                 out.append(result("PERSON", a, a + len(q.group("name")), 0.8, "AN101", self, "an alias or nickname"))
         for m in _NAMED_AS.finditer(text):  # known to everyone as Bear; called her Princess
             words = m.group("name").split()
-            if all(lex.classify(w) in ("AGENCY", "TITLE") or w.lower() in ROLE or w.lower() in MONTHS_DAYS for w in words):
-                continue
+            if all((lex.classify(w) == "AGENCY" and len(words) > 1) or lex.classify(w) == "TITLE" or w.lower() in ROLE
+                   or w.lower() in MONTHS_DAYS for w in words):
+                continue  # "known as the Review Panel"; but "I know him as Bill" (a bill is also a draft law)
             if _NAME_WORD_AFTER.match(text, m.end("name")):
                 continue  # "known as Domestic Abuse Related Death Reviews": a long capitalised title
             out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname"))
@@ -634,15 +660,30 @@ class PersonNameRecognizer(EntityRecognizer):
         # user names made of initials and a surname: "ho k.mcinnes", "by j_okafor"
         for m in _USER_NAME.finditer(text):
             sur = m.group("sur").lower()
+            if welsh and _inside(welsh, m.start()):
+                continue
             if m.group("num") and sur not in lex.stop_words or not lex.is_word(sur) and not welsh_words.is_welsh_word(sur) and (
                     sur in lex.surnames or sur in lex.first or len(sur) >= 5):
                 out.append(result("PERSON", m.start(), m.end(), 0.8, "AN101", self, "a user name made of an initial and a surname"))
         for m in _LOGIN.finditer(text):
             sur = m.group("sur").lower()
+            if welsh and _inside(welsh, m.start()):
+                continue
             if sur in lex.surnames and not lex.is_word(sur) and not lex.is_word(m.group(0).rstrip("0123456789")) and (
                     m.group("num") or _USER_WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
                     or (_ALONE_BEFORE.search(text[max(0, m.start() - 10) : m.start()]) and _ALONE_AFTER.match(text, m.end()))):
                 out.append(result("PERSON", m.start(), m.end(), 0.75, "AN101", self, "a user name made of an initial and a surname"))
+        # a login in capitals after a user word: "entered by user RKHATUN"
+        for m in _CAPS_LOGIN.finditer(text):
+            sur = m.group("sur").lower()
+            if (sur in lex.surnames or len(sur) >= 4) and not lex.is_word(sur):
+                out.append(result("PERSON", m.start("login"), m.end("login"), 0.75, "AN101", self, "a user name made of an initial and a surname"))
+        # a given name joined to a name found: "her children, Precious and Victor"
+        for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.7]:
+            for m in (_JOINED_BEFORE.search(text, max(0, r.start - 30), r.start), _JOINED_AFTER.match(text, r.end)):
+                if m and m.group("w").lower() in lex.first_all and m.group("w").lower() not in ROLE | MONTHS_DAYS | AGENCY \
+                        and not _sentence_start(text, m.start("w")):
+                    out.append(result("PERSON", m.start("w"), m.end("w"), 0.6, "AN101", self, "a given name joined to another name"))
         # nicknames in brackets right after a name: Kevin Brannigan ("Kev", or "Big K" to his mates)
         for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.85]:
             m = _BRACKET_AFTER.match(text, r.end)
@@ -697,10 +738,18 @@ class PersonNameRecognizer(EntityRecognizer):
                     parts.append((cur, title, agency))
                 cur, title, agency = [], tk, False
                 continue
+            if tk.cls == "AGENCY" and cur and cur[-1].cls == "FIRST" and tk.text.lower() in SURNAME_AGENCY_WORDS:
+                tk.cls = "SURNAME"  # "Lee Anthony WARD", "Tom House": a surname, not a hospital ward
             if tk.cls == "AGENCY":
                 # everything up to an agency word names an organisation
                 cur, title, agency = [], None, True
                 continue
+            if any(r in WELSH_ORG_BEFORE for r in welsh_words.radicals(tk.text.lower())):
+                # Welsh puts the agency word first: everything after it names the organisation and its
+                # area ("Heddlu Bro Hafren", "Cyngor Sir Ddinbych", "Cymdeithas Tai Glanyrafon")
+                if cur:
+                    parts.append((cur, title, agency))
+                return parts
             cur.append(tk)
         if cur:
             parts.append((cur, title, agency))
@@ -709,8 +758,9 @@ class PersonNameRecognizer(EntityRecognizer):
     def _score(self, part, title, agency_before, text, toks, ents, n):
         r = self._score_inner(part, title, agency_before, text, toks, ents, n)
         if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.9:
-            m = _AND_AGENCY_AFTER.match(text[r.end : r.end + 80])
-            if m and any(self.lexicon.classify(w) == "AGENCY" for w in m.group(0).split()[1:]):
+            m = _AND_AGENCY_AFTER.match(text[r.end : r.end + 80]) or _AGENCY_AFTER_WRAP.match(text[r.end : r.end + 80]) \
+                or _POSSESSIVE_AGENCY_AFTER.match(text[r.end : r.end + 80])
+            if m and any(self.lexicon.classify(w.strip(",.;:")) == "AGENCY" for w in m.group(0).split()[1:]):
                 # "Kellingford and Vale NHS Foundation Trust": the first half of an organisation's name
                 return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "part of an organisation's name")
         academic = title is not None and title.text.lower().rstrip(".") in ("professor", "prof", "dr")
@@ -804,6 +854,14 @@ class PersonNameRecognizer(EntityRecognizer):
             # "Mr C", "Adult A", "J." alone: pseudonym styles, never a name on their own
             return None
         if title:
+            while (len(part) >= 2 and part[-1].cls == "COMMON" and part[-2].cls == "INITIAL" and part[-2].text.endswith(".")
+                   and (part[-1].text.lower() in lex.stop_words or welsh_words.is_welsh_word(part[-1].text)
+                        or (self._welsh and _inside(self._welsh, part[-1].start)))):
+                part = part[:-1]  # "Mr R. Cyfeirir at ...", "Mr R. Then ...": the initial ends a sentence
+                classes = [p.cls for p in part if p.cls not in ("HYPHEN", "PARTICLE")]
+                end = part[-1].end
+            if all(c == "INITIAL" for c in classes):
+                return None
             if classes == ["COMMON"] and part[0].text.lower() in ROLE | MONTHS_DAYS:
                 return None
             return result("PERSON", start, end, 0.9, "AN102", self, f"a title ({title.text}) followed by a name")
@@ -831,6 +889,9 @@ class PersonNameRecognizer(EntityRecognizer):
             return result("PERSON", start, end, 0.9, "AN101", self, "a first name followed by a surname")
         if first == "INITIAL" and len(classes) >= 2 and classes[-1] in ("SURNAME", "UNKNOWN", "FIRST"):
             return result("PERSON", start, end, 0.85, "AN101", self, "an initial and a surname")
+        if not title and not relation and not possessive and "FIRST" not in classes and "SURNAME" not in classes \
+                and all(welsh_words.looks_welsh(p.text) for p in part if p.cls == "UNKNOWN"):
+            return result("LOCATION", start, end, 0.4, "AN206", self, "a Welsh word or place name")  # "Bro Hafren"
         place_ctx = bool(_PLACE_BEFORE.search(before)) or bool(_PLACE_AFTER.match(text[end : end + 25]))
         if n_name >= 2 and len(classes) <= 4:
             if ner_place and not ner_person and place_ctx and "FIRST" not in classes:

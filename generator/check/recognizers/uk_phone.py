@@ -16,6 +16,12 @@ class UkPhoneRecognizer(RegexRecognizer):
         ("uk-phone", r"(?<![\w/.+-])(?:(?:\+|00)[ \t]?44[ \t.-]*(?:\(0\)[ \t.-]*)?|\(0|0)\d[\d \t().-]{7,16}\d(?![\w/]|[.-]\d)", 0.9),
     ]
 
+    def span(self, m):
+        a, b = m.span()
+        if m.group(0).startswith("(") and m.group(0).count("(") != m.group(0).count(")"):
+            a += 1  # "Forced Marriage Unit (020 7008 0151)": the bracket opens the aside, not the area code
+        return a, b
+
     def score_match(self, text, m, pattern, score):
         raw = m.group(0)
         if raw.count("(") != raw.count(")") and not raw.startswith("("):

@@ -34,6 +34,8 @@ class UrlWithNameRecognizer(RegexRecognizer):
             host = host[4:]
         if _SOCIAL.search(host) and path.strip("/") and not re.match(r"(?i)(?:groups?|pages?|help|policies|legal|about)/", path):
             return 0.95
+        if re.search(r"(?:^|\.)(?:youtu|youtube|vimeo|twitch|gofundme|justgiving|funeral-notices|muchloved)\b", host) and path.strip("/"):
+            return 0.9  # a personal video, fundraising or memorial page
         if self.names is None:
             return None
         parts = [p for p in re.split(r"[^A-Za-zÀ-ž']+", path + " " + host.split(".")[0]) if len(p) > 2]
