@@ -519,3 +519,27 @@ def test_dates_of_birth_by_context_in_a_sentence(analyser):
     got = {(f.entity, f.text) for f in errors(check(analyser, text))}
     assert {("DATE_OF_BIRTH", "21/09/2017"), ("DATE_OF_BIRTH", "14th June 79"), ("CASE_REFERENCE", "4401EV0012345")} <= got
     assert any(e == "CASE_REFERENCE" and "09I4567E" in t for e, t in got)
+
+
+def test_table_columns_make_dates_of_birth_and_record_numbers(analyser):
+    text = ("| Child | Date of birth | Mosaic ID |\n|---|---|---|\n| Tyler Campbell | 08/10/2011 | 1184520 |\n"
+            "| Ruby Campbell | 21/03/2015 | 1184521 |\n\n| No. | Action | Target date |\n|---|---|---|\n"
+            "| 1 | Train staff | 12/03/2025 |\n")
+    fs = check(analyser, text)
+    assert [(f.entity, f.text) for f in errors(fs)] == [
+        ("PERSON", "Tyler Campbell"), ("DATE_OF_BIRTH", "08/10/2011"), ("CASE_REFERENCE", "1184520"),
+        ("PERSON", "Ruby Campbell"), ("DATE_OF_BIRTH", "21/03/2015"), ("CASE_REFERENCE", "1184521")]
+    assert any(f.text == "12/03/2025" and f.severity == "warning" for f in fs)  # a target date stays a quasi-identifier
+
+
+def test_other_names_for_the_same_person_and_initials_as_a_name(analyser):
+    text = ("To them she was Tanisha, or Tee, or Nish to her brother. Tee loved music.\n\n"
+            "They call him\nCJ; so that CJ would not see her messages. Their daughter Lily-Mae was 9.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["Tanisha", "Tee", "Nish", "Tee", "CJ", "CJ", "Lily-Mae"]
+
+
+def test_towns_with_place_context_are_places_and_counties_too(analyser):
+    fs = check(analyser, "Her mother was visiting from Preston. The Ambershire Constabulary and Ambershire agreed.")
+    assert errors(fs) == []
+    assert any(f.entity == "LOCATION" and f.text == "Preston" for f in fs)

@@ -98,7 +98,7 @@ MESSAGES = {
     "ETHNICITY/NATIONALITY": ("ethnicity, nationality or religion: a quasi-identifier", "keep it only if the panel agrees it is needed"),
 }
 
-CODE_VERSION_FILES = ["anonymise.py", "extract.py", "registers.py", "welsh.py", "config.yml", "recognizers/*.py", "data/*.txt"]
+CODE_VERSION_FILES = ["anonymise.py", "extract.py", "registers.py", "welsh.py", "tables.py", "config.yml", "recognizers/*.py", "data/*.txt"]
 
 
 @dataclass
@@ -545,6 +545,8 @@ class Analyser:
         cands.extend(self._propagate_names(cands, folded, masked, aspans, allow, titles))
         cands.extend(_propagate_streets(cands, folded, aspans))
 
+        cands.extend(_column_context(cands, original))
+
         # registered identifiers
         pseudo_words = {w for p in allowed.pseudonyms for w in [fold(p), *fold(p).split()]}
         for reg in regs:
@@ -638,9 +640,10 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             orig = masked[a + m.start() : a + m.end()]
             if w.endswith(("'s", "’s")):
                 w = w[:-2]
-            if len(w) < 3 or w in allow.tokens or "'" in w or "’" in w:
+            nickname_initials = why.startswith("an alias") and len(w) == 2 and orig.isupper()  # "they call him CJ"
+            if (len(w) < 3 and not nickname_initials) or w in allow.tokens or "'" in w or "’" in w:
                 continue
-            if (orig.isupper() and len(orig) <= 4) or re.search(r"[a-z][A-Z]", orig):
+            if ((orig.isupper() and len(orig) <= 4) or re.search(r"[a-z][A-Z]", orig)) and not nickname_initials:
                 continue  # an acronym or a brand
             if lex.is_word(w):
                 if w in lex.first_all and orig[:1].isupper():
@@ -656,6 +659,8 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
         orig = masked[a:b]
         if not (orig.islower() or orig.isupper() or orig[:1].isupper() and orig[1:].islower()):
             continue  # "GitHub", "macOS": not the name's shape
+        if len(orig) == 2 and not orig.isupper():
+            continue  # initials used as a name count only in capitals
         out.append([a, b, "PERSON", 0.7, "AN101", "a name found elsewhere in this text"])
     return out + extra
 
@@ -691,6 +696,25 @@ def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, l
         if not masked[a:b][:1].isupper() and folded[a:b] not in lower_ok:
             continue
         out.append([a, b, "PERSON", 0.65, "AN101", "a given name, used as a name elsewhere in this text"])
+    return out
+
+
+def _column_context(cands, original):
+    """Dates under a "Date of birth" header are dates of birth; record numbers under an "ID",
+    "Ref" or "Number" header are references (see tables.py). Changes `cands` in place and
+    returns the new candidates."""
+    from .tables import DOB_HEADER, REFERENCE_HEADER, column_cells
+
+    cells = column_cells(original) if "|" in original else []
+    out = []
+    for a, b, cell, header in cells:
+        if DOB_HEADER.search(header):
+            for c in cands:
+                if c[2] == "DATE" and a <= c[0] and c[1] <= b:
+                    c[2], c[3], c[4], c[5] = "DATE_OF_BIRTH", 0.9, "AN133", "a date in a date-of-birth column"
+        elif REFERENCE_HEADER.search(header) and re.fullmatch(r"[A-Z0-9][A-Z0-9/-]*", cell) and sum(ch.isdigit() for ch in cell) >= 4 \
+                and not any(c[0] < b and a < c[1] for c in cands if c[2] not in ("DATE", "AGE")):
+            out.append([a, b, "CASE_REFERENCE", 0.85, "AN151", f"a number in the column {header!r}"])
     return out
 
 

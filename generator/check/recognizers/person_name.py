@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer
@@ -215,6 +216,18 @@ class _CapsRx:
 _CAPS = _CapsRx()
 
 
+def plain(word: str) -> str:
+    """Lower case without accents: "Iași" and "Iaşi" are both "iasi"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def _read_lines(name: str) -> set[str]:
+    p = DATA / name
+    if not p.exists():
+        return set()
+    return {line.strip() for line in p.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+
+
 def _read_words(name: str) -> set[str]:
     out = set()
     p = DATA / name
@@ -233,8 +246,10 @@ class NameLexicon:
         self.dictionary = dictionary
         self.stop_words = stop_words
         # the hand-written list is read too, so a name added there counts without rebuilding first_names.txt
-        self.first_all = _read_words("first_names.txt") | _read_words("extra_first_names.txt") \
-            | _read_words("more_first_names.txt")  # many origins, from Faker's lists (build_more_names.py)
+        self.places = _read_lines("places.txt")  # towns and cities, lower case without accents (build_places.py)
+        # many origins, from Faker's lists (build_more_names.py), less town names ("Bradford")
+        more_first = {w for w in _read_words("more_first_names.txt") if plain(w) not in self.places}
+        self.first_all = _read_words("first_names.txt") | _read_words("extra_first_names.txt") | more_first
         self.first = {f for f in self.first_all - AMBIGUOUS_FIRST if f not in stop_words and len(f) > 1}
         self.surnames = set()
         self.surnames = {
@@ -244,6 +259,8 @@ class NameLexicon:
         # hand-written surnames of many origins count even when WordNet knows them (Hughes, Jones, Khan)
         self.surnames |= {s for s in _read_words("extra_surnames.txt") if s not in COMMON_WORD_SURNAMES and len(s) > 2}
         self.surnames |= _read_words("more_surnames.txt")  # already filtered by build_more_names.py
+        # surnames a dictionary also knows ("Campbell", "Dempsey"): a surname only right after a given name
+        self.word_surnames = _read_words("word_surnames.txt")
         self._cache: dict[str, str] = {}
 
     @classmethod
@@ -279,8 +296,9 @@ class NameLexicon:
         """Two dictionary words run together: "Phoneline", "Jobcentre" (used only for words in no name list)."""
         w = w.lower()
         for k in range(3, len(w) - 2):
-            if self._plain(w[:k]) and self._plain(w[k:]):
-                return True
+            tail = w[k:]
+            if self._plain(w[:k]) and (self._plain(tail) or (tail.endswith("s") and self._plain(tail[:-1]))):
+                return True  # "Phoneline", "Timescales"
         return False
 
     def _plain(self, w: str) -> bool:
@@ -360,6 +378,10 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:moved|move|moving|travelled|went|returned|relocated|drove|driven|go|going|came|come|born|lived|living|based)\s+(?:back\s+)?to)"
     r"\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?$"
 )
+# moving, visiting or living somewhere: the strongest place context ("visiting from Bradford", "moved to Preston")
+_PLACE_MOTION_BEFORE = re.compile(
+    r"\b(?:visit(?:ing|ed|s)?|mov(?:ed|ing|es?)|travell?(?:ed|ing)|return(?:ed|ing)|came|come|coming|liv(?:ed|ing|es)|"
+    r"born|relocat(?:ed|ing)|drove|flew|grew\s+up)\s+(?:back\s+)?(?:from|to|in|into|near)\s+$")
 _PLACE_WORD_AFTER = re.compile(r"[ \t]+(?:Vale|Valley|Heath|Moor|Bay|Cross|Green|Common|Bridge|Hill|on[ \t]+Sea|upon[ \t]+\w+|Heights|Tower|Towers|Mansions|Flats|Estate)\b(?![ \t]+[A-Z])")
 _COUNTRY_AFTER = re.compile(
     r",[ \t]*(?:Romania|Poland|Lithuania|Latvia|Estonia|Bulgaria|Hungary|Slovakia|Czechia|Czech Republic|Ukraine|Russia|"
@@ -387,7 +409,7 @@ _COLLAR_ALONE = re.compile(rf"\b{_RANK}\.?[ \t]+\d{{3,6}}\b(?![/-]\d)")
 # (table cells, masked into lines, have spaces around their line breaks and do not match)
 _AGENCY_AFTER_WRAP = re.compile(r"^\n[ \t]*(?=[A-Z])(?:[A-Z][\w'’-]*[ \t]+){0,3}(?P<w>[A-Z][\w'’]*)\b")
 # an organisation named with a possessive: "Bro Hafren Women's Aid", "Elmvale Children's Services"
-_POSSESSIVE_AGENCY_AFTER = re.compile(r"^[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w-]*['’]s[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}(?P<w>[A-Z][\w'’]*)\b")
+_POSSESSIVE_AGENCY_AFTER = re.compile(r"^[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w-]*(?:['’]s|s['’])[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}(?P<w>[A-Z][\w'’]*)\b")
 _AND_AGENCY_AFTER = re.compile(
     r"^[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,4}(?P<w>[A-Z][\w'’]*)\b"
 )
@@ -405,6 +427,7 @@ _USER_NAME = re.compile(r"(?<![\w@./:-])[a-z]{1,2}[._](?P<sur>(?:mc|mac|o)?[a-z]
 # a login without a dot: "smistry3", "nbhatti" (an initial and a gazetteer surname, with digits or after a user word)
 _LOGIN = re.compile(r"(?<![\w@./:-])[a-z](?P<sur>[a-z]{3,})(?P<num>\d{0,3})(?![\w@-]|\.\w)")
 _CAPS_LOGIN = re.compile(r"\b(?:user(?:name)?|login|by)[ \t:]+(?P<login>[A-Z](?P<sur>[A-Z]{3,})\d{0,3})\b")
+_OR_NAME_AFTER = re.compile(r",?[ \t]+or[ \t]+[\"“‘']?(?P<w>[A-Z][\w'’-]{1,20})[\"”’']?(?![ \t]+[A-Z])")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]{2,})(?:[ \t]+(?:and|&)|,)[ \t]+$")
 _JOINED_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<w>[A-Z][a-z]{2,})\b(?!['’-]\w)")
 _ALONE_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")  # alone in a table cell or on its line
@@ -429,7 +452,7 @@ _LOWER_NAME_RULES = [
 _ALIAS_LINE = re.compile(r"\b(?:AKA|A\.K\.A\.?|ALIAS(?:ES)?|Aka|Alias(?:es)?)\b[:\s]+(?P<rest>[^\n]{1,80})")
 _NAMED_AS = re.compile(
     r"\b(?:(?:known|referred\s+to)\s+(?:to\s+(?:\w+\s+){1,2})?as|called\s+(?:him|her|them|me|us)|calls\s+(?:him|her|them|me)|"
-    r"(?:they|we|everyone|people|friends|he|she)\s+call(?:ed|s)?|know\s+(?:him|her|them)\s+as|"
+    r"(?i:they|we|everyone|people|friends|he|she)\s+call(?:ed|s)?(?:\s+(?:him|her|them|me))?|(?i:know)\s+(?:him|her|them)\s+as|"
     r"nicknamed|went\s+by|goes\s+by|(?:nick)?name\s+for\s+(?:him|her)\s+was)[\s,]+[\"“‘']?"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)?)(?!['’]s\b)"
 )
@@ -678,6 +701,15 @@ class PersonNameRecognizer(EntityRecognizer):
             sur = m.group("sur").lower()
             if (sur in lex.surnames or len(sur) >= 4) and not lex.is_word(sur):
                 out.append(result("PERSON", m.start("login"), m.end("login"), 0.75, "AN101", self, "a user name made of an initial and a surname"))
+        # other names for the same person: "she was Tanisha, or Tee, or Nish to her brother"
+        for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.7]:
+            pos = r.end
+            while (m := _OR_NAME_AFTER.match(text, pos)) is not None:
+                w = m.group("w")
+                if w.lower() in lex.stop_words or w.lower() in ROLE | AGENCY | MONTHS_DAYS or lex.classify(w) == "TITLE":
+                    break
+                out.append(result("PERSON", m.start("w"), m.end("w"), 0.7, "AN101", self, "an alias or nickname (another name for the same person)"))
+                pos = m.end()
         # a given name joined to a name found: "her children, Precious and Victor"
         for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.7]:
             for m in (_JOINED_BEFORE.search(text, max(0, r.start - 30), r.start), _JOINED_AFTER.match(text, r.end)):
@@ -744,7 +776,7 @@ class PersonNameRecognizer(EntityRecognizer):
                 # everything up to an agency word names an organisation
                 cur, title, agency = [], None, True
                 continue
-            if any(r in WELSH_ORG_BEFORE for r in welsh_words.radicals(tk.text.lower())):
+            if tk.text.lower() == "uk" or any(r in WELSH_ORG_BEFORE for r in welsh_words.radicals(tk.text.lower())):
                 # Welsh puts the agency word first: everything after it names the organisation and its
                 # area ("Heddlu Bro Hafren", "Cyngor Sir Ddinbych", "Cymdeithas Tai Glanyrafon")
                 if cur:
@@ -783,6 +815,12 @@ class PersonNameRecognizer(EntityRecognizer):
                 nb = [q for q in part[max(0, k - 1) : k + 2] if q is not p]
                 if any(q.cls in ("FIRST", "SURNAME") or (q.cls == "UNKNOWN" and q.shape == "CAPS" and _wordlike(q.text)) for q in nb):
                     p.cls = "UNKNOWN"
+        # two given names joined by a hyphen are a given name: "Lily-Mae", "Ellie-Rose"
+        for k in range(len(part) - 2):
+            a0, h, a1 = part[k], part[k + 1], part[k + 2]
+            if h.cls == "HYPHEN" and a0.text.lower() in lex.first_all and a1.text.lower() in lex.first_all \
+                    and a0.cls in ("COMMON", "FIRST") and a1.cls in ("COMMON", "FIRST"):
+                a0.cls = a1.cls = "FIRST"
         # a surname made of two words ("Testwell", "Ashgrove") right after a given name is a surname
         for k in range(1, len(part)):
             p, prev = part[k], part[k - 1]
@@ -806,7 +844,8 @@ class PersonNameRecognizer(EntityRecognizer):
         # trim common words and connectors at the edges (sentence-initial "The", "When"...)
         def name_next(k):
             nxt = [p for p in part[k + 1 :] if p.cls not in ("HYPHEN", "PARTICLE")]
-            return bool(nxt) and nxt[0].cls in ("SURNAME", "UNKNOWN", "FIRST")
+            return bool(nxt) and (nxt[0].cls in ("SURNAME", "UNKNOWN", "FIRST") or (
+                nxt[0].cls == "COMMON" and nxt[0].text.lower() in lex.word_surnames))
 
         while part and part[0].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE") and not title:
             if part[0].cls == "COMMON" and part[0].text.lower() in lex.first_all and name_next(0) \
@@ -846,6 +885,7 @@ class PersonNameRecognizer(EntityRecognizer):
         relation = bool(STRONG_RELATION.search(before))
         shapes_caps = all(p.shape == "CAPS" for p in part if p.cls not in ("HYPHEN", "PARTICLE"))
         strong = [c for c in classes if c in ("FIRST", "SURNAME", "UNKNOWN")]
+        strong_tokens = [p for p in part if p.cls in ("FIRST", "SURNAME", "UNKNOWN")]
         all_initials = all(c == "INITIAL" for c in classes)
         if shapes_caps and len(classes) == 1 and len(part[0].text) < 3:
             return None
@@ -903,6 +943,12 @@ class PersonNameRecognizer(EntityRecognizer):
         if len(classes) > 4 and not ner_person:
             return None
         # one name-like word, possibly with dictionary words around it
+        if ("FIRST" not in classes or _PLACE_MOTION_BEFORE.search(before)) and not relation and not possessive and len(strong) == 1 and (
+                plain(" ".join(p.text for p in part)) in lex.places or plain(strong_tokens[0].text) in lex.places) and (
+                _PLACE_BEFORE.search(before) or ner_place or text[end : end + 1] == ","):
+            return result("LOCATION", start, end, 0.4, "AN206", self, "a town or city")  # "visiting from Bradford"
+        if part[-1].text.lower().endswith("shire") and len(part) == 1 and not relation and not possessive:
+            return result("LOCATION", start, end, 0.4, "AN206", self, "a county")  # "Ambershire"
         if "FIRST" not in classes and not relation and not possessive and (
                 _PLACE_WORD_AFTER.match(text[end : end + 25]) or _COUNTRY_AFTER.match(text[end : end + 40])):
             return result("LOCATION", start, end, 0.4, "AN206", self, "a place name")  # "Thornbury Vale", "Iași, Romania"

@@ -20,10 +20,11 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
         ("not-for-disclosure", r"(?i:\bnot\s+for\s+(?:onward\s+)?disclosure\b|\b(?:private\s+and\s+)?confidential\s*[\-–—:]\s*addressee\s+only\b)", 0.85),
         ("identifiable-information", r"(?i:\b(?:patient|person|client)[\s-]+identifiable\s+(?:information|data)\b)", 0.85),
                 ("not-for-publication", r"(?i:\bnot\s+(?:for|to\s+be)\s+(?:publication|published|circulation|circulated|wider\s+circulation|onward\s+transmission)\b)", 0.8),
-        ("gsc", r"(?i:\bgovernment\s+security\s+classifications?\b|\bprotective\s+marking\s*:)", 0.8),
+        ("gsc", r"(?i:\bgovernment\s+security\s+classifications?\b)", 0.8),
         ("in-confidence", r"(?i:\b(?:in|medical|commercial|staff|police|management)[\s\-–—]+in[\s\-–—]+confidence\b)", 0.8),
         ("confidential-word", r"(?<![\w-])Confidential(?=\s*(?:$|[\-–—:|]))", 0.85),
-        ("caps-draft", r"(?<![\w-])DRAFT(?:\s*[\-–—:]\s*[A-Z ]+)?(?![\w-])", 0.6),
+        # "DRAFT" is a status, not a marking: a warning (a draft should not be published either)
+        ("caps-draft", r"(?<![\w-])DRAFT(?:\s*[\-–—:]\s*[A-Z ]+)?(?![\w-])", 0.4),
     ]
 
     def score_match(self, text, m, pattern, score):

@@ -32,7 +32,7 @@ class UrlWithNameRecognizer(RegexRecognizer):
         host = host.lower().split(":")[0]
         if host.startswith("www."):
             host = host[4:]
-        if _SOCIAL.search(host) and path.strip("/") and not re.match(r"(?i)(?:groups?|pages?|help|policies|legal|about)/", path):
+        if _SOCIAL.search(host) and path.strip("/") and not re.match(r"(?i)(?:pages?|help|policies|legal|about)/", path):
             return 0.95
         if re.search(r"(?:^|\.)(?:youtu|youtube|vimeo|twitch|gofundme|justgiving|funeral-notices|muchloved)\b", host) and path.strip("/"):
             return 0.9  # a personal video, fundraising or memorial page
