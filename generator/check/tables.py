@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+from .extract import _TABLE_RULE  # the |---|---| line under a table's header
+
 
 DOB_HEADER = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born|birth\s*date|dyddiad\s+geni)\b", re.I)
 REFERENCE_HEADER = re.compile(
@@ -48,7 +49,7 @@ def column_cells(text: str) -> list[tuple[int, int, str, str]]:
         pos += len(line) + 1
     k = 0
     while k + 1 < len(lines):
-        if "|" in lines[k] and _SEPARATOR.match(lines[k + 1]) and "-" in lines[k + 1]:
+        if "|" in lines[k] and _TABLE_RULE.fullmatch(lines[k + 1]):
             headers = [c[2] for c in _cells(lines[k], offsets[k])]
             j = k + 2
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
