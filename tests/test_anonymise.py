@@ -543,3 +543,9 @@ def test_towns_with_place_context_are_places_and_counties_too(analyser):
     fs = check(analyser, "Her mother was visiting from Preston. The Ambershire Constabulary and Ambershire agreed.")
     assert errors(fs) == []
     assert any(f.entity == "LOCATION" and f.text == "Preston" for f in fs)
+
+
+def test_flat_numbers_before_a_comma_hyphenated_logins_and_ward_as_a_surname(analyser):
+    text = ("Visited flat 1104, no answer. (user k.obi-hart) noted arrears. "
+            "It was believed to be Dean Ward. Patients on Rose Ward were moved.\n")
+    assert [f.text for f in errors(check(analyser, text))] == ["flat 1104", "k.obi-hart", "Dean Ward"]

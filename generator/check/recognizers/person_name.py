@@ -523,6 +523,7 @@ class PersonNameRecognizer(EntityRecognizer):
     def __init__(self, lexicon: NameLexicon | None = None, **kw):
         self.lexicon = lexicon
         self._welsh: list[tuple[int, int]] = []  # Welsh passages of the text being analysed
+        self._ents: dict[int, str] = {}  # the NER label of each token of the text being analysed
         super().__init__(supported_entities=["PERSON", "LOCATION"], name="PersonNameRecognizer", **kw)
 
     def load(self) -> None:
@@ -554,6 +555,7 @@ class PersonNameRecognizer(EntityRecognizer):
         toks = list(doc)
         n = len(toks)
         welsh = self._welsh = welsh_words.welsh_spans(text)
+        self._ents = ents
 
         # 1. build chunks of name-shaped tokens on one line
         chunks: list[list[Token]] = []
@@ -685,7 +687,7 @@ class PersonNameRecognizer(EntityRecognizer):
             sur = m.group("sur").lower()
             if welsh and _inside(welsh, m.start()):
                 continue
-            if m.group("num") and sur not in lex.stop_words or not lex.is_word(sur) and not welsh_words.is_welsh_word(sur) and (
+            if (m.group("num") and sur not in lex.stop_words) or re.fullmatch(r"[a-z]{2,}-[a-z]{2,}", sur) or not lex.is_word(sur) and not welsh_words.is_welsh_word(sur) and (
                     sur in lex.surnames or sur in lex.first or len(sur) >= 5):
                 out.append(result("PERSON", m.start(), m.end(), 0.8, "AN101", self, "a user name made of an initial and a surname"))
         for m in _LOGIN.finditer(text):
@@ -770,7 +772,8 @@ class PersonNameRecognizer(EntityRecognizer):
                     parts.append((cur, title, agency))
                 cur, title, agency = [], tk, False
                 continue
-            if tk.cls == "AGENCY" and cur and cur[-1].cls == "FIRST" and tk.text.lower() in SURNAME_AGENCY_WORDS:
+            if tk.cls == "AGENCY" and cur and tk.text.lower() in SURNAME_AGENCY_WORDS and (cur[-1].cls == "FIRST" or (
+                    cur[-1].text.lower() in self.lexicon.first_all and self._ents.get(cur[-1].i) == "PERSON")):
                 tk.cls = "SURNAME"  # "Lee Anthony WARD", "Tom House": a surname, not a hospital ward
             if tk.cls == "AGENCY":
                 # everything up to an agency word names an organisation
