@@ -549,3 +549,14 @@ def test_flat_numbers_before_a_comma_hyphenated_logins_and_ward_as_a_surname(ana
     text = ("Visited flat 1104, no answer. (user k.obi-hart) noted arrears. "
             "It was believed to be Dean Ward. Patients on Rose Ward were moved.\n")
     assert [f.text for f in errors(check(analyser, text))] == ["flat 1104", "k.obi-hart", "Dean Ward"]
+
+
+def test_form_fields_transposed_tables_and_profile_links(analyser):
+    text = ("Name: Sana MIRZA   Known as: Sunny\n\nHospital no (MRN): EH4471902\n\n"
+            "| | Husband | Wife |\n|---|---|---|\n| Date of birth | 14/06/1938 | 30/01/1941 |\n\n"
+            "Her son Malachi (6) was at school. The new partner – Asia – moved in. gav moved in summer 2022.\n\n"
+            "Her page (https://www.example.net/kerryann.campbell.77) showed them together. Mr B had Alzheimer's disease.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text, allowed=AllowedTerms(terms=[], pseudonyms=["Mr B"])))]
+    assert got == [("PERSON", "Sana MIRZA"), ("PERSON", "Sunny"), ("CASE_REFERENCE", "EH4471902"),
+                   ("DATE_OF_BIRTH", "14/06/1938"), ("DATE_OF_BIRTH", "30/01/1941"), ("PERSON", "Malachi"),
+                   ("PERSON", "Asia"), ("PERSON", "gav"), ("URL", "https://www.example.net/kerryann.campbell.77")]

@@ -53,9 +53,13 @@ def column_cells(text: str) -> list[tuple[int, int, str, str]]:
             headers = [c[2] for c in _cells(lines[k], offsets[k])]
             j = k + 2
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
-                for col, (a, b, cell) in enumerate(_cells(lines[j], offsets[j])):
+                row = _cells(lines[j], offsets[j])
+                label = row[0][2] if row else ""
+                for col, (a, b, cell) in enumerate(row):
                     if col < len(headers) and cell:
                         out.append((a, b, cell, headers[col]))
+                    if col > 0 and cell and label:
+                        out.append((a, b, cell, label))  # a row label is a header too: "| Date of birth | 14/06/1938 |"
                 j += 1
             k = j
         else:

@@ -12,7 +12,7 @@ _CTX = re.compile(
     r"(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
     r"referral|report|job|storm|niche|athena|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|"
     r"lccs|eclipse|liquidlogic|occ|rio|emis|systmone|nomis|prison|prisoner|employee|payroll|staff|patient|hospital|mrn|"
-    r"tenancy|account|membership|cyfeirnod|rhif|attendance|admission|episode|encounter|id)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?[:#]?\s*"
+    r"tenancy|account|membership|cyfeirnod|rhif|attendance|admission|episode|encounter|id)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?(?:\([A-Z]{2,6}\)\s*)?[:#]?\s*"
     r"(?:(?:is|was|as|of|:)\s+)?\(?$",
     re.I,
 )

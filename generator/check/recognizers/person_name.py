@@ -177,7 +177,7 @@ RELATION = re.compile(
 STRONG_RELATION = re.compile(
     r"\b(?:named|called|known\s+as|aka|nicknamed|name\s+(?:is|was)|son|daughter|husband|wife|partner|ex-partner|"
     r"boyfriend|girlfriend|brother|sister|mother|father|mum|dad|grandmother|grandfather|aunt|uncle|cousin|niece|nephew|"
-    r"friend|neighbour|colleague|landlord|stepfather|stepmother|fianc[ée]e?|spouse|sibling)\b[\s,:]*(?:[\"'“‘(]\s*)?(?:[A-Z][a-z]+\s+)?$",
+    r"friend|neighbour|colleague|landlord|stepfather|stepmother|fianc[ée]e?|spouse|sibling)\b[\s,:–—-]*(?:[\"'“‘(]\s*)?(?:[A-Z][a-z]+\s+)?$",
     re.I,
 )
 # letters of names: Latin with the accents of Polish, Romanian (ș, ț), Vietnamese (ễ, ạ, ơ, ư) and others
@@ -449,6 +449,9 @@ _LOWER_NAME_RULES = [
     (re.compile(rf"(?<![\w-])(?P<name>[a-z][a-z'’-]{{2,}})[ \t]+\((?:{_RELATION_WORDS}|perp|perpetrator|victim|pt|patient)\)"),
      "a name in lower case before its relation", 0.7),
 ]
+_KNOWN_AS_FIELD = re.compile(
+    r"\b(?i:known\s+as|preferred\s+name|nick\s?name|also\s+known\s+as|previous\s+names?|maiden\s+name|other\s+names?)[ \t]*:[ \t]*"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})")
 _ALIAS_LINE = re.compile(r"\b(?:AKA|A\.K\.A\.?|ALIAS(?:ES)?|Aka|Alias(?:es)?)\b[:\s]+(?P<rest>[^\n]{1,80})")
 _NAMED_AS = re.compile(
     r"\b(?:(?:known|referred\s+to)\s+(?:to\s+(?:\w+\s+){1,2})?as|called\s+(?:him|her|them|me|us)|calls\s+(?:him|her|them|me)|"
@@ -643,7 +646,7 @@ class PersonNameRecognizer(EntityRecognizer):
                     ):
                         out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN102", self, "a title and a name in lower case"))
             # a given name alone in lower case ("darren was there"): in the gazetteer and in no dictionary
-            if (shape == "LOWER" and len(t) > 3 and t in lex.first and not lex.is_word(t) and t not in lex.dictionary
+            if (shape == "LOWER" and len(t) > 2 and t in lex.first and not lex.is_word(t) and t not in lex.dictionary
                     and _PROSE_BEFORE.match(text[max(0, tok.idx - 1) : tok.idx] or " ")
                     and _PROSE_AFTER.match(text[tok.idx + len(t) : tok.idx + len(t) + 2] or " ")):
                 out.append(result("PERSON", tok.idx, tok.idx + len(t), 0.6, "AN101", self, "a first name in lower case"))
@@ -658,6 +661,8 @@ class PersonNameRecognizer(EntityRecognizer):
         # an alias or nickname in quotes: alias "Con T", nicknamed 'Daz'
         for m in _ALIAS.finditer(text):
             out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname"))
+        for m in _KNOWN_AS_FIELD.finditer(text):  # Known as: Sunny
+            out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname (a form's known-as field)"))
         for m in _ALIAS_LINE.finditer(text):  # AKA:  MARK KOVAL; "KOWAL"
             for q in _QUOTED_NAME.finditer(m.group("rest")):
                 a = m.start("rest") + q.start("name")

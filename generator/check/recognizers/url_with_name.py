@@ -40,6 +40,10 @@ class UrlWithNameRecognizer(RegexRecognizer):
             return None
         parts = [p for p in re.split(r"[^A-Za-zÀ-ž']+", path + " " + host.split(".")[0]) if len(p) > 2]
         hits = [p for p in parts if self.names.is_strong_name(p)]
+        if not hits and re.search(r"(?:^|/)[a-z]{3,}[._-][a-z]{3,}(?:[._-]?\d{1,4})?/?$", path, re.I):
+            # a profile-like slug "kerryann.campbell.77": a given name or a surname in it is enough
+            slug = re.split(r"[._\-/\d]+", path.rstrip("/").rsplit("/", 1)[-1].lower())
+            hits = [p for p in slug if p in self.names.first_all or p in self.names.surnames or p in self.names.word_surnames]
         if hits and not host.endswith((".gov.uk", ".nhs.uk", ".police.uk", ".gov.wales", "legislation.gov.uk")):
             return 0.75
         return None
