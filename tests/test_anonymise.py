@@ -560,3 +560,14 @@ def test_form_fields_transposed_tables_and_profile_links(analyser):
     assert got == [("PERSON", "Sana MIRZA"), ("PERSON", "Sunny"), ("CASE_REFERENCE", "EH4471902"),
                    ("DATE_OF_BIRTH", "14/06/1938"), ("DATE_OF_BIRTH", "30/01/1941"), ("PERSON", "Malachi"),
                    ("PERSON", "Asia"), ("PERSON", "gav"), ("URL", "https://www.example.net/kerryann.campbell.77")]
+
+
+def test_aliases_handles_and_blocks_from_police_and_court_records(analyser):
+    text = ('| ALSO KNOWN AS | "Dami", "DK" |\n|---|---|\n\nBea blocked his Snapchat damik.87. '
+            'A Google review was posted under "YasminsEx82".\n\n'
+            "Applicant's address: Flat 6, Tennyson House, Greyfriars Walk.\n\nANPR hit on Greyfriars Walk x3. "
+            "CCTV requested from Tennyson House. He drives a red Kia Sportage.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Dami"), ("PERSON", "DK"), ("PERSON", "Bea"), ("SOCIAL_HANDLE", "damik.87"),
+                   ("SOCIAL_HANDLE", "YasminsEx82"), ("ADDRESS", "Flat 6, Tennyson House, Greyfriars Walk"),
+                   ("ADDRESS", "Greyfriars Walk"), ("ADDRESS", "Tennyson House")]

@@ -679,6 +679,8 @@ def _propagate_streets(cands, folded, aspans):
             rest = _HOUSE_NUMBER.sub("", folded[a:b]).strip(" ,")
             if rest != folded[a:b].strip(" ,") and len(rest.split()) >= 2:
                 streets.add(rest)
+                # "flat 6, tennyson house, greyfriars walk": the block and the street alone are the address too
+                streets.update(p.strip() for p in rest.split(",") if len(p.split()) >= 2)
     if not streets:
         return []
     out = []

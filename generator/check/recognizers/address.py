@@ -38,6 +38,8 @@ class AddressRecognizer(RegexRecognizer):
         ("welsh-house-name", r"(?<![\w/.-])(?:Tŷ|Ty|Plas|Bwthyn|Fferm|Hafod|Bryn|Pen)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.0),
         # a flat number on its own, in a block named elsewhere: "flat 1104", "FLAT 1105"
         ("flat-number", r"(?<![\w/.-])(?i:flat|apartment)[ \t]+\d{1,4}[A-Za-z]?\b(?![ \t]*(?:-|(?i:miles?|mins?|minutes?|doors?|floors?|streets?|roads?|houses?|years?|months?|weeks?|days?)\b))", 0.6),
+        # "Flat 6, Tennyson House, Greyfriars Walk": a flat, its block and the street
+        ("flat-block-street", rf"(?<![\w/.-])(?i:flat|apartment|apt)[ \t]+\d+[A-Za-z]?,?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}}[ \t]+(?i:House|Court|Lodge|Building|Tower|Block|Point|Heights|Mansions),[ \t]*(?:[A-Z][\w'’-]+[ \t]+){{1,2}}{STREET}\b", 0.9),
         ("flat-of", r"(?<![\w/.-])(?:Flat|Apartment|Apt)[ \t]+\d+[A-Za-z]?,?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+(?:House|Court|Lodge|Building|Tower|Block|Point)\b", 0.9),
         ("named-street", r"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
         ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),

@@ -452,7 +452,7 @@ _LOWER_NAME_RULES = [
 _KNOWN_AS_FIELD = re.compile(
     r"\b(?i:known\s+as|preferred\s+name|nick\s?name|also\s+known\s+as|previous\s+names?|maiden\s+name|other\s+names?)[ \t]*:[ \t]*"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})")
-_ALIAS_LINE = re.compile(r"\b(?:AKA|A\.K\.A\.?|ALIAS(?:ES)?|Aka|Alias(?:es)?)\b[:\s]+(?P<rest>[^\n]{1,80})")
+_ALIAS_LINE = re.compile(r"\b(?i:aka|a\.k\.a\.?|alias(?:es)?|also\s+known\s+as)\b[:|\s]+(?P<rest>[^\n]{1,80})")
 _NAMED_AS = re.compile(
     r"\b(?:(?:known|referred\s+to)\s+(?:to\s+(?:\w+\s+){1,2})?as|called\s+(?:him|her|them|me|us)|calls\s+(?:him|her|them|me)|"
     r"(?i:they|we|everyone|people|friends|he|she)\s+call(?:ed|s)?(?:\s+(?:him|her|them|me))?|(?i:know)\s+(?:him|her|them)\s+as|"
@@ -834,6 +834,7 @@ class PersonNameRecognizer(EntityRecognizer):
             p, prev = part[k], part[k - 1]
             if (p.cls == "COMMON" and p.shape == "TITLE" and len(p.text) >= 7 and not lex.is_word(p.text)
                     and lex.is_compound(p.text) and not welsh_words.is_welsh_word(p.text)
+                    and p.text.lower() not in BRANDS and prev.text.lower() not in BRANDS
                     and not (self._welsh and _inside(self._welsh, p.start))
                     and (prev.cls == "FIRST" or (prev.cls == "COMMON" and (
                         prev.text.lower() in lex.first_all or ents.get(prev.i) == "PERSON" or ents.get(p.i) == "PERSON")))):
@@ -857,6 +858,7 @@ class PersonNameRecognizer(EntityRecognizer):
 
         while part and part[0].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE") and not title:
             if part[0].cls == "COMMON" and part[0].text.lower() in lex.first_all and name_next(0) \
+                    and part[0].text.lower() not in BRANDS \
                     and not (self._welsh and _inside(self._welsh, part[0].start)):
                 part[0].cls = "FIRST"  # "Jan Kowalczyk", "Will Okafor"
                 break
@@ -928,7 +930,7 @@ class PersonNameRecognizer(EntityRecognizer):
                 return result("PERSON", start, end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
             if ner_person and len(classes) == 2 and all(c in ("COMMON",) for c in classes) and lex.is_first(part[0].text) is False:
                 first_word = part[0].text.lower()
-                if first_word in lex.first or first_word in AMBIGUOUS_FIRST:
+                if (first_word in lex.first or first_word in AMBIGUOUS_FIRST) and not any(p.text.lower() in BRANDS for p in part):
                     return result("PERSON", start, end, 0.6, "AN101", self, "a first name and surname")
             return None
         first = classes[0]

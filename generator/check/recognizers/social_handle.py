@@ -22,10 +22,12 @@ class SocialHandleRecognizer(RegexRecognizer):
         ("at-handle", r"(?<![\w@.+-])@(?P<v>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@-]|\.[A-Za-z])", 0.9),
         (
             "platform-name",
-            rf"\b(?i:{_PLATFORM})\b(?:\s+(?i:account|profile|user(?:name)?|handle|name|id))?\s*(?:(?i:name|as|called|is|was|handle)\s+){0,2}[:\-–]?\s*[\"'“‘]?(?P<v>[A-Za-z0-9_.]*[_.0-9][A-Za-z0-9_.]*|[a-z][a-z0-9_.]{3,29})[\"'”’]?(?![\w@])",
+            rf"\b(?i:{_PLATFORM})\b(?:\s+(?i:account|profile|user(?:name)?|handle|name|id))?\s*(?:(?i:name|as|called|is|was|handle)\s+){{0,2}}[:\-–]?\s*[\"'“‘]?(?P<v>[A-Za-z0-9_.]*[_.0-9][A-Za-z0-9_.]*|[a-z][a-z0-9_.]{3,29})[\"'”’]?(?![\w@])",
             0.85,
         ),
-        # user names written without the @: "samz_elm", "sunny.days.rao", "princess.kd_x"
+        # a name used on a site: 'posted under "YasminsEx82"', 'messaged her as Callum Docherty 85'
+        ("posted-under", r"\b(?i:posted|posting|messaged|messaging|commented|reviewed|wrote|writing)\s+(?i:under|as)\s+[\"“']?(?P<v>[A-Za-z][A-Za-z0-9_.]{2,29}\d{1,4}|[A-Za-z0-9_.]*[_.0-9][A-Za-z0-9_.]*)[\"”']?", 0.8),
+                # user names written without the @: "samz_elm", "sunny.days.rao", "princess.kd_x"
         ("underscored", r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+)+(?:\.[A-Za-z0-9_]+)*(?![\w@-]|\.\w)", 0.7),
         ("dotted", r"(?<![\w@./:-])[a-z][a-z0-9]+(?:\.[a-z0-9]{2,}){2,3}(?![\w@-]|\.\w)", 0.0),
     ]
@@ -33,7 +35,10 @@ class SocialHandleRecognizer(RegexRecognizer):
     def span(self, m):
         if m.re.pattern.startswith("(?<![\\w@.+-])@"):
             return m.start(), m.end()
-        return m.span("v") if "v" in m.re.groupindex else m.span()
+        a, b = m.span("v") if "v" in m.re.groupindex else m.span()
+        while b > a and m.string[b - 1] == ".":
+            b -= 1  # "Snapchat damik.87." ends a sentence
+        return a, b
 
     def score_match(self, text, m, pattern, score):
         v = m.group("v") if "v" in m.re.groupindex else m.group(0)
@@ -48,6 +53,6 @@ class SocialHandleRecognizer(RegexRecognizer):
             if v.lower() in {"and", "the", "messages", "message", "account", "profile", "group", "page", "post", "posts",
                              "which", "where", "when", "with", "from", "that", "this", "about", "after", "before"}:
                 return None
-            if v.endswith("."):
+            if v.strip(".") == "":
                 return None
         return score
