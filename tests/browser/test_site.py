@@ -300,12 +300,16 @@ def test_search_works_under_the_content_security_policy(session, server):
     page = session.page
     visit(session, f"{server}/")
     box = page.locator("input[data-md-component='search-query']")
-    # the search index loads in a web worker; a query typed before it is ready is typed again
+    box.focus()
+    # the search index loads in a web worker: Material says "Initializing search" until it is ready
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/initiali[sz]ing/i.test(m.textContent); }", timeout=60000)
     for _attempt in range(6):
         box.fill("")
-        box.fill("restraining order")
+        box.type("restraining order", delay=20)
         try:
-            page.wait_for_selector(".md-search-result__item", timeout=5000)
+            page.wait_for_selector(".md-search-result__item", timeout=10000)
             break
         except Exception:
             continue
