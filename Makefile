@@ -36,7 +36,7 @@ status: install
 	$(RS) status
 
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -rfE
 
 bench: install
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)

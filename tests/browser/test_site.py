@@ -211,7 +211,7 @@ def test_tab_reaches_the_visible_skip_link_first(session, server, path):
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.classList.contains('md-skip')"), \
         page.evaluate("() => document.activeElement.outerHTML.slice(0, 200)")
-    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=3000)
+    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=20000)
     box = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
                         " return [r.top, r.left, r.width, r.height]; }")
     assert box[0] >= 0 and box[1] >= 0 and box[2] > 10 and box[3] > 10, f"skip link not on screen: {box}"
