@@ -268,28 +268,12 @@ def _check_paths(args, project: Path, progress):
     for f in files:
         f_allowed, f_regs, _review = per_review.get(f, (allowed, regs, None))
         findings += analyser.check_path_name(str(f), allowed=f_allowed, registers=f_regs)
-    findings, errors = _apply_review_waivers(findings, per_review, {path: text for path, text, *_ in items})
+    from generator.check.run import apply_review_waivers
+
+    reviews = {str(f): review for f, (_allowed, _regs, review) in per_review.items()}
+    findings, errors = apply_review_waivers(findings, lambda finding: reviews.get(finding.path),
+                                            {path: text for path, text, *_ in items})
     return sorted(findings, key=lambda x: x.sort_key()), errors
-
-
-def _apply_review_waivers(findings, per_review, texts):
-    """The waivers of the reviews whose files were named, as a whole-site check applies them."""
-    from generator.check.waivers import apply_waivers, load_waivers
-
-    reviews = {str(f): r for f, (_a, _r, r) in per_review.items()}
-    groups: dict = {}
-    for finding in findings:
-        review = reviews.get(finding.path)
-        groups.setdefault(review.slug if review else None, (review, []))[1].append(finding)
-    out, errors = [], []
-    for review, group in groups.values():
-        wpath = review.dir / "waivers.yml" if review is not None else None
-        if wpath is not None and wpath.exists():
-            waivers, errs = load_waivers(wpath)
-            errors += errs
-            group = apply_waivers(group, waivers, texts)
-        out += group
-    return out, errors
 
 
 def _review_terms_for(files, project: Path, terms, regs) -> dict:

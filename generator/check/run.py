@@ -91,8 +91,6 @@ def load_registers(site: Site, opts: CheckOptions) -> tuple[dict[str, list], lis
 
 def check_site(site: Site, opts: CheckOptions, rel) -> tuple[list[Finding], list[ContentError]]:
     """All findings for a loaded site. `rel(path)` gives the display path of a file."""
-    from generator.check.waivers import apply_waivers, load_waivers
-
     registers, errors = load_registers(site, opts)
     if errors:
         return [], errors
@@ -125,20 +123,30 @@ def check_site(site: Site, opts: CheckOptions, rel) -> tuple[list[Finding], list
     findings += [_with_review(f, _owner_of(f.path, site, rel)) for f in name_findings]
     for review in site.reviews:
         findings += consistency.check_review(review, rel, opts.today)
-    # Waivers: per review, from its waivers.yml.
-    out: list[Finding] = []
-    by_review: dict[str | None, list[Finding]] = {}
+    out, errs = apply_review_waivers(findings, lambda f: site.review(f.review) if f.review else None, texts)
+    errors.extend(errs)
+    out.sort(key=Finding.sort_key)
+    return out, errors
+
+
+def apply_review_waivers(findings: list[Finding], review_of, texts: dict[str, str]):
+    """Each review's waivers (its waivers.yml) applied to that review's findings.
+    `review_of(finding)` gives the finding's Review or None. Returns (findings, errors)."""
+    from generator.check.waivers import apply_waivers, load_waivers
+
+    groups: dict[str | None, tuple] = {}
     for f in findings:
-        by_review.setdefault(f.review, []).append(f)
-    for slug, group in by_review.items():
-        review = site.review(slug) if slug else None
-        wpath = review.dir / "waivers.yml" if review else None
+        review = review_of(f)
+        groups.setdefault(review.slug if review else None, (review, []))[1].append(f)
+    out: list[Finding] = []
+    errors: list[ContentError] = []
+    for review, group in groups.values():
+        wpath = review.dir / "waivers.yml" if review is not None else None
         if wpath is not None and wpath.exists():
             waivers, errs = load_waivers(wpath)
             errors.extend(errs)
             group = apply_waivers(group, waivers, texts)
         out.extend(group)
-    out.sort(key=Finding.sort_key)
     return out, errors
 
 

@@ -30,7 +30,18 @@ FUNCTION_WORDS = set(
 # English words spelt like Welsh function words: they count only alongside a surely-Welsh one
 _AMBIGUOUS_FUNCTION = {"a", "i", "o", "am", "at", "ar", "gan", "hyd", "pan", "lle", "fe", "fo", "ni", "chi", "hi", "na"}
 
-WORDS = FUNCTION_WORDS | set(
+# words of public life that count as words even where they are also given names ("Taid", "Mam")
+PUBLIC_WORDS = set(
+    """llywodraeth cymru senedd cyngor heddlu iechyd bwrdd prifysgol ysbyty gwasanaeth gwasanaethau cymdeithas canolfan
+    gofal diogel byw heb ofn croeso diolch cymraeg cymreig sir dinas tref cynulliad comisiynydd plant oedolion teulu
+    cymunedol cymuned partneriaeth adolygiad lladdiad domestig cam-drin trais rhywiol menywod dynion cyfiawnder
+    swyddfa cartref tai addysg cyf ccc cbs ysgol gynradd uwchradd gyfun feithrin dw dwi ddim yn gwybod mae hi fe ni
+    chi nhw ac yr ar am gyda bore da nos hwyl cariad mam tŷ ty capel eglwys pentref fferm heol ffordd stryd lôn
+    rhodfa cilgant maes cwm pant cyfeiriad ffôn rhif dyddiad geni enw bod roedd oedd wedi gyda efo hefyd ond
+    iawn diolch croeso annwyl""".split()
+)
+
+WORDS = FUNCTION_WORDS | PUBLIC_WORDS | set(
     """llywodraeth cymru senedd cyngor heddlu iechyd bwrdd prifysgol ysbyty gwasanaeth gwasanaethau cymdeithas canolfan
     gofal diogel byw ofn croeso diolch cymraeg cymreig sir dinas tref cynulliad comisiynydd plant oedolion teulu
     cymunedol cymuned cymunedau partneriaeth adolygiad adolygiadau lladdiad dynladdiad domestig cam-drin camdriniaeth

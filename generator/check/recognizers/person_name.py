@@ -123,16 +123,8 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "acct", "appt", "appts", "hse", "flt", "prop", "info", "msg", "msgs", "txt", "txts", "mgr", "sw", "hv",
                  "pt", "pts", "nok", "dna", "poss", "prob", "probs", "wk", "wks", "yr", "yrs", "hrs", "mins", "conv",
                  "corr", "docs", "meds", "hosp", "admin", "ref'd", "req", "reqd", "rcvd", "recd", "wrt", "inc", "incl"}
-# Welsh words of public life, capitalised in bilingual documents
-WELSH = set(
-    """llywodraeth cymru senedd cyngor heddlu iechyd bwrdd prifysgol ysbyty gwasanaeth gwasanaethau cymdeithas canolfan
-    gofal diogel byw heb ofn croeso diolch cymraeg cymreig sir dinas tref cynulliad comisiynydd plant oedolion teulu
-    cymunedol cymuned partneriaeth adolygiad lladdiad domestig cam-drin trais rhywiol menywod dynion cyfiawnder
-    swyddfa cartref tai addysg cyf ccc cbs ysgol gynradd uwchradd gyfun feithrin dw dwi ddim yn gwybod mae hi fe ni
-    chi nhw ac yr ar am gyda bore da nos hwyl cariad mam tŷ ty capel eglwys pentref fferm heol ffordd stryd lôn
-    rhodfa cilgant maes cwm pant cyfeiriad ffôn rhif dyddiad geni enw bod roedd oedd wedi gyda efo hefyd ond
-    iawn diolch croeso annwyl""".split()
-)
+# Welsh words of public life, capitalised in bilingual documents: words before given names
+WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
 SURNAME_AGENCY_WORDS = {"ward", "house", "bank", "banks", "court", "cross", "church", "hall", "college", "law", "chambers",
                         "fields", "park", "green", "hill", "marsh", "parish", "temple", "chapel", "chase"}
