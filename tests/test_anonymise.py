@@ -571,3 +571,14 @@ def test_aliases_handles_and_blocks_from_police_and_court_records(analyser):
     assert got == [("PERSON", "Dami"), ("PERSON", "DK"), ("PERSON", "Bea"), ("SOCIAL_HANDLE", "damik.87"),
                    ("SOCIAL_HANDLE", "YasminsEx82"), ("ADDRESS", "Flat 6, Tennyson House, Greyfriars Walk"),
                    ("ADDRESS", "Greyfriars Walk"), ("ADDRESS", "Tennyson House")]
+
+
+def test_surname_first_fields_word_surnames_alone_preferred_names_and_campaign_pages(analyser):
+    text = ("| SUSPECT | HARGREAVES, Lee James |\n|---|---|\n\n"
+            "Victim states HARGREAVES has become more controlling. Later Hargreaves was arrested.\n\n"
+            "She said that Dempsey had hit her. The Baker said nothing.\n\n"
+            "Aga (as she asked to be called) gave an account. The family posted at "
+            "https://www.example.com/justice-for-jordan-p and https://www.example.org/help-for-families.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "HARGREAVES, Lee James"), ("PERSON", "HARGREAVES"), ("PERSON", "Hargreaves"),
+                   ("PERSON", "Dempsey"), ("PERSON", "Aga"), ("URL", "https://www.example.com/justice-for-jordan-p")]

@@ -608,6 +608,8 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
 
     - Parts of a full name found at 0.85 or more ("KAYDEN O'DRISCOLL", "Ngozi Eze") that are in
       no dictionary: every occurrence, in any case ("kayden" in the notes below).
+    - Surnames that are also words ("Hargreaves", "Campbell"), once a confident full name ends
+      with them: every capitalised occurrence.
     - Given names that are also words ("Joy", "Grace", "Will"), once the text itself shows they
       are a name (inside a confident full name, or found twice by the name rules): every
       capitalised occurrence, sentence starts included ("Joy came to England in 2015"). Lower-case
@@ -648,6 +650,9 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             if lex.is_word(w):
                 if w in lex.first_all and orig[:1].isupper():
                     word_names[w] = word_names.get(w, 0) + 2
+                elif (m is found[-1] or why == "a name written surname first") and len(found) >= 2 and orig[:1].isupper() and w in lex.word_surnames \
+                        and w not in lex.stop_words:
+                    word_names[w] = word_names.get(w, 0) + 2  # "Wayne Hargreaves": "HARGREAVES" and "Hargreaves" alone too
                 continue
             words.setdefault(w, score)
     extra = _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, lex)

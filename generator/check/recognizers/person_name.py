@@ -451,6 +451,15 @@ _NAMED_AS = re.compile(
     r"nicknamed|went\s+by|goes\s+by|(?:nick)?name\s+for\s+(?:him|her)\s+was)[\s,]+[\"“‘']?"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)?)(?!['’]s\b)"
 )
+_SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n|:]))[ \t]*(?P<w>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+),[ \t]*$")
+_NAME_BEFORE_PREFERENCE = re.compile(
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)[ \t]*\((?i:as[ \t]+(?:she|he|they|I)[ \t]+(?:asked|prefer(?:s|red)?|like[sd]?|want(?:s|ed)?|wish(?:es|ed)?|chose)"
+    r"[ \t]+to[ \t]+be[ \t]+(?:called|known)|(?:her|his|their|my)[ \t]+(?:preferred|chosen)[ \t]+name)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|our|their|his|her|my|your)\s+$", re.I)
+_SUBJECT_VERB_AFTER = re.compile(
+    r"[ \t]+(?:has|had|was|is|said|says|told|tells|hit|punched|pushed|grabbed|kicked|threatened|went|came|left|returned|"
+    r"called|rang|texted|messaged|phoned|arrived|admitted|denied|stated|reported|refused|attended|lived|moved|became|"
+    r"would|could|did|does|wanted|asked|agreed|claimed)\b")
 _NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]*")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
@@ -715,6 +724,20 @@ class PersonNameRecognizer(EntityRecognizer):
                 if m and m.group("w").lower() in lex.first_all and m.group("w").lower() not in ROLE | MONTHS_DAYS | AGENCY \
                         and not _sentence_start(text, m.start("w")):
                     out.append(result("PERSON", m.start("w"), m.end("w"), 0.6, "AN101", self, "a given name joined to another name"))
+        # a surname written first in a field or cell: "| SUSPECT | HARGREAVES, Lee James |", "Name: Nowak, Agnieszka"
+        for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.85]:
+            line_start = text.rfind("\n", 0, r.start) + 1
+            m = _SURNAME_FIRST.search(text, line_start, r.start)
+            if m:
+                w = m.group("w")
+                c = lex.classify(w.capitalize() if w.isupper() else w)
+                if c in ("SURNAME", "UNKNOWN", "FIRST") or (c == "COMMON" and w.lower() in lex.word_surnames):
+                    out.append(result("PERSON", m.start("w"), r.end, 0.9, "AN101", self, "a name written surname first"))
+        # a name given beside its own explanation: "Aga (as she asked to be called)"
+        for m in _NAME_BEFORE_PREFERENCE.finditer(text):
+            w = m.group("name")
+            if lex.classify(w) not in ("TITLE", "AGENCY") and w.lower() not in ROLE | MONTHS_DAYS and w.lower() not in lex.stop_words:
+                out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname (the name a person asked to be called)"))
         # nicknames in brackets right after a name: Kevin Brannigan ("Kev", or "Big K" to his mates)
         for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.85]:
             m = _BRACKET_AFTER.match(text, r.end)
@@ -842,6 +865,11 @@ class PersonNameRecognizer(EntityRecognizer):
                 return result("PERSON", p0.start, p0.end, 0.55, "AN101", self, "a first name (the language model agrees)")
             if ok and (rel or poss) and not _sentence_start(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
+            if low0 in lex.word_surnames and low0 not in lex.places and _SUBJECT_VERB_AFTER.match(text, p0.end) \
+                    and not _sentence_start(text, p0.start) and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]) \
+                    and low0 not in ROLE | MONTHS_DAYS | AGENCY and low0 not in lex.stop_words:
+                # "Victim states Hargreaves has become ...": a surname that is also a word, as the subject of a verb
+                return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a surname alone (the subject of a verb)")
         # trim common words and connectors at the edges (sentence-initial "The", "When"...)
         def name_next(k):
             nxt = [p for p in part[k + 1 :] if p.cls not in ("HYPHEN", "PARTICLE")]

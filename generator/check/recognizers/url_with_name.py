@@ -12,6 +12,10 @@ _SOCIAL = re.compile(
 )
 
 
+_TRIBUTE = {"justice", "rip", "remembering", "remember", "memory", "memorial", "tribute", "appeal", "missing", "forever",
+            "loving", "angel", "fund", "funeral", "celebrating", "team", "campaign", "family", "for"}
+
+
 class UrlWithNameRecognizer(RegexRecognizer):
     ENTITY = "URL"
     RULE = "AN171"
@@ -44,6 +48,13 @@ class UrlWithNameRecognizer(RegexRecognizer):
             # a profile-like slug "kerryann.campbell.77": a given name or a surname in it is enough
             slug = re.split(r"[._\-/\d]+", path.rstrip("/").rsplit("/", 1)[-1].lower())
             hits = [p for p in slug if p in self.names.first_all or p in self.names.surnames or p in self.names.word_surnames]
+        if not hits:
+            # a campaign or tribute page: "justice-for-jordan-p", "remembering-amara-2023", "rip_big_dave"
+            slug = [p for p in re.split(r"[._\-/\d]+", path.rstrip("/").rsplit("/", 1)[-1].lower()) if p]
+            named = [p for p in slug if (p in self.names.first_all or p in self.names.surnames) and len(p) > 2]
+            if named and len(slug) >= 2 and (set(slug) & _TRIBUTE or any(
+                    len(q) == 1 and k > 0 and slug[k - 1] in named for k, q in enumerate(slug))):
+                hits = named
         if hits and not host.endswith((".gov.uk", ".nhs.uk", ".police.uk", ".gov.wales", "legislation.gov.uk")):
             return 0.75
         return None
