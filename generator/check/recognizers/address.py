@@ -25,6 +25,12 @@ _NOT_LOWER_STREET = set(
 )
 
 
+_HOUSE_NUMBER_BEFORE = re.compile(
+    r"\b(?i:live[sd]?|living|stay(?:s|ed|ing)?|went|go(?:es|ing)?|came|come|moved|back|round|over|outside|visit(?:s|ed|ing)?|"
+    r"neighbou?rs?|next\s+door|door|house|home|address|address\s+is|knocked|attended|called)[ \t]+(?:(?:at|to|from|into|of|in)[ \t]+)?$"
+)
+
+
 class AddressRecognizer(RegexRecognizer):
     ENTITY = "ADDRESS"
     RULE = "AN112"
@@ -46,6 +52,8 @@ class AddressRecognizer(RegexRecognizer):
         # sloppy lower-case notes: "4 kestrel way", "12b mill road"
         ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|st|avenue|ave|lane|drive|crescent|way|gardens|grove|terrace|mews|close|court|place|walk|rise|view|row|parade|square)\b(?![ \t]*-)", 0.6),
         ("lower-flat-of", r"(?<![\w/.-])(?:flat|apartment|apt|unit|room)[ \t]+\d+[a-z]?,?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:house|court|lodge|building|tower|block|point|heights|mansions)\b", 0.7),
+        # a house number alone where the street is known from the context: "she went back to no. 14", "lives at number 9"
+        ("house-number", r"(?<![\w/.-])(?i:no\.|number)[ \t]*\d{1,4}[A-Za-z]?\b(?![/.:-]\d)", 0.0),
     ]
 
     _NOT_STREET = re.compile(
@@ -60,6 +68,12 @@ class AddressRecognizer(RegexRecognizer):
                 return None
             if self._NOT_STREET.match(s):
                 return 0.3
+        if pattern == "house-number":
+            before = text[max(0, m.start() - 30) : m.start()]
+            after = text[m.end() : m.end() + 12]
+            if _HOUSE_NUMBER_BEFORE.search(before) and not re.match(r"[ \t]*(?:of|in|on|to|for|and|or|[-–%])\b", after):
+                return 0.7
+            return None
         if pattern == "welsh-house-name":
             return 0.7 if re.search(r"\b(?:of|at|from|to|in|lived|lives|address)[ \t:]*$", text[max(0, m.start() - 12) : m.start()]) else None
         if pattern == "lower-numbered" and re.match(r"(?:19|20)\d\d\b", s):

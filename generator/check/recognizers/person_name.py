@@ -455,6 +455,12 @@ _SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n|:]))[ \t]*(?P<w>[A-ZÀ-ÖØ-ÞĀ-ɏ�
 _NAME_BEFORE_PREFERENCE = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)[ \t]*\((?i:as[ \t]+(?:she|he|they|I)[ \t]+(?:asked|prefer(?:s|red)?|like[sd]?|want(?:s|ed)?|wish(?:es|ed)?|chose)"
     r"[ \t]+to[ \t]+be[ \t]+(?:called|known)|(?:her|his|their|my)[ \t]+(?:preferred|chosen)[ \t]+name)")
+_LOWER_SPEAKER_VERB = re.compile(
+    r"[ \t]+(?:said|says|told|tells|texted|rang|phoned|called|hit|punched|pushed|kicked|grabbed|slapped|strangled|threatened|"
+    r"arrived|stated|reported|disclosed|denied|admitted|refused|agreed|asked|wants|wanted|went|came|turned[ \t]+up|"
+    r"collected|dropped|messaged|answered|shouted|screamed|cried|left[ \t]+(?:the|her|his|at|with))\b")
+_CLAUSE_START_BEFORE = re.compile(r"(?:^|[.;:!?,(|\n\"“]|\b(?:and|but|then|that|when|so|because|as|if|while|said|says|told|with|by))[ \t]*$")
+_BIG_NICKNAME = re.compile(r"(?<![\w'’-])(?P<name>(?:Big|Little|Lil|Lil'|Wee)[ \t]+(?P<w>[A-Z][a-z]{0,9}))\b(?![ \t]+[A-Z])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|our|their|his|her|my|your)\s+$", re.I)
 _SUBJECT_VERB_AFTER = re.compile(
     r"[ \t]+(?:has|had|was|is|said|says|told|tells|hit|punched|pushed|grabbed|kicked|threatened|went|came|left|returned|"
@@ -646,6 +652,17 @@ class PersonNameRecognizer(EntityRecognizer):
                         nt.lower() in lex.surnames or nt.lower() in lex.first or not lex.is_word(nt)
                     ):
                         out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN102", self, "a title and a name in lower case"))
+            # a lower-case word as the subject of a speech or action verb in notes: "gemma said", "anji texted"
+            if (shape == "LOWER" and len(t) > 2 and _LOWER_SPEAKER_VERB.match(text, tok.idx + len(t))
+                    and _PROSE_BEFORE.match(text[max(0, tok.idx - 1) : tok.idx] or " ")
+                    and not _DETERMINER_BEFORE.search(text[max(0, tok.idx - 14) : tok.idx])
+                    and t not in lex.stop_words and t not in ROLE | MONTHS_DAYS | AGENCY | KINSHIP
+                    and t.rstrip(".") not in ABBREVIATIONS and t not in _LANGUAGES):
+                if t in lex.first_all and (not lex.is_word(t) or _CLAUSE_START_BEFORE.search(text[max(0, tok.idx - 12) : tok.idx])):
+                    # a given name that is also a word ("precious", "grace") only where a clause starts: not "an older man came"
+                    out.append(result("PERSON", tok.idx, tok.idx + len(t), 0.6, "AN101", self, "a first name in lower case (the subject of a verb)"))
+                elif not lex.is_word(t) and re.search(r"[aeiouy]", t) and not welsh_words.is_welsh_word(t):
+                    out.append(result("PERSON", tok.idx, tok.idx + len(t), 0.55, "AN101", self, "a lower-case word in no dictionary, the subject of a verb"))
             # a given name alone in lower case ("darren was there"): in the gazetteer and in no dictionary
             if (shape == "LOWER" and len(t) > 2 and t in lex.first and not lex.is_word(t) and t not in lex.dictionary
                     and _PROSE_BEFORE.match(text[max(0, tok.idx - 1) : tok.idx] or " ")
@@ -733,6 +750,14 @@ class PersonNameRecognizer(EntityRecognizer):
                 c = lex.classify(w.capitalize() if w.isupper() else w)
                 if c in ("SURNAME", "UNKNOWN", "FIRST") or (c == "COMMON" and w.lower() in lex.word_surnames):
                     out.append(result("PERSON", m.start("w"), r.end, 0.9, "AN101", self, "a name written surname first"))
+        # "Big Mo", "Little Jay", "Wee Tam": a nickname made of a size word and a short name
+        for m in _BIG_NICKNAME.finditer(text):
+            w = m.group("w")
+            c = lex.classify(w)
+            if c in ("FIRST", "UNKNOWN", "SURNAME") or (len(w) <= 3 and c not in ("TITLE", "AGENCY", "ACRONYM")
+                                                        and w.lower() not in lex.stop_words) or w.lower() in lex.first_all:
+                if w.lower() not in ROLE | MONTHS_DAYS | AGENCY and not (welsh and _inside(welsh, m.start())):
+                    out.append(result("PERSON", m.start("name"), m.end("name"), 0.75, "AN101", self, "a nickname"))
         # a name given beside its own explanation: "Aga (as she asked to be called)"
         for m in _NAME_BEFORE_PREFERENCE.finditer(text):
             w = m.group("name")
