@@ -587,8 +587,8 @@ def test_surname_first_fields_word_surnames_alone_preferred_names_and_campaign_p
 def test_lower_case_subjects_size_nicknames_and_bare_house_numbers(analyser):
     text = ("gemma said she was fine. anji texted at 3am. cal rang the office. An older man came out. "
             "the gp said bloods ok. staff said he was calm.\n\n"
-            "Big Mo knows where my mum is. The Big Lottery Fund paid for it.\n\n"
+            "Big Mo knows where my mum is. The Big Lottery Fund paid for it. Grace told the GP. Summer was hot.\n\n"
             "She went back to no. 14 after the police left. Recommendation number 14 was agreed.\n")
     got = [(f.entity, f.text) for f in errors(check(analyser, text))]
     assert got == [("PERSON", "gemma"), ("PERSON", "anji"), ("PERSON", "cal"), ("PERSON", "Big Mo"),
-                   ("ADDRESS", "no. 14")]
+                   ("PERSON", "Grace"), ("ADDRESS", "no. 14")]

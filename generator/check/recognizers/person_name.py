@@ -890,6 +890,10 @@ class PersonNameRecognizer(EntityRecognizer):
                 return result("PERSON", p0.start, p0.end, 0.55, "AN101", self, "a first name (the language model agrees)")
             if ok and (rel or poss) and not _sentence_start(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
+            if ok and low0 not in lex.stop_words and low0 not in KINSHIP and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]) and (
+                    _LOWER_SPEAKER_VERB.match(text, p0.end) or (_SUBJECT_VERB_AFTER.match(text, p0.end) and not _sentence_start(text, p0.start))):
+                # "Grace told the GP", "... when Hope was seen": a given name that is also a word, as the subject of a verb
+                return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name (the subject of a verb)")
             if low0 in lex.word_surnames and low0 not in lex.places and _SUBJECT_VERB_AFTER.match(text, p0.end) \
                     and not _sentence_start(text, p0.start) and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]) \
                     and low0 not in ROLE | MONTHS_DAYS | AGENCY and low0 not in lex.stop_words:
