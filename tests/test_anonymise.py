@@ -592,3 +592,33 @@ def test_lower_case_subjects_size_nicknames_and_bare_house_numbers(analyser):
     got = [(f.entity, f.text) for f in errors(check(analyser, text))]
     assert got == [("PERSON", "gemma"), ("PERSON", "anji"), ("PERSON", "cal"), ("PERSON", "Big Mo"),
                    ("PERSON", "Grace"), ("ADDRESS", "no. 14")]
+
+
+def test_chat_exports_custody_logs_and_lower_case_record_notes(analyser):
+    text = ("[02/10/2023, 21:15] Tope 🦋: babe where r u\n[02/10/2023, 21:16] Summer D: im ringing con's mam\n"
+            "[02/10/2023, 21:17] Summer D: summer said no. delete this x\n\n"
+            "Connor Fairbairn · 00:43\ntell summer and darren to stay out of it. who is tope. Snapchat usernames: kaydunx (K)\n\n"
+            "09:10 INTERVIEWED BY DC LEROY THOMPSON-HINDS. VISITED BY 3092. SGT B. PAGE 1642.\n"
+            "14:02 CHARGED BY THOMPSON-HINDS. PAGE INFORMED. SEIZED S.165 RTA. ANPR MARKER ADDED.\n"
+            "REGISTERED TO DOUGLAS \"DOUGIE\" BAIRD. HIS MATE DOUGIE RANG.\n\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text, allowed=AllowedTerms(terms=[], pseudonyms=["K"])))]
+    assert got == [("PERSON", "Tope"), ("PERSON", "Summer D"), ("PERSON", "con"), ("PERSON", "Summer D"),
+                   ("PERSON", "summer"), ("PERSON", "Connor Fairbairn"), ("PERSON", "summer"), ("PERSON", "darren"), ("PERSON", "tope"),
+                   ("SOCIAL_HANDLE", "kaydunx"), ("PERSON", "DC LEROY THOMPSON-HINDS"), ("PERSON", "3092"),
+                   ("PERSON", "SGT B. PAGE"), ("PERSON", "THOMPSON-HINDS"), ("PERSON", "PAGE"),
+                   ("PERSON", 'DOUGLAS "DOUGIE" BAIRD'), ("PERSON", "DOUGIE")]
+
+
+def test_record_tables_with_real_names_beside_pseudonyms_and_lower_case_word_names(analyser):
+    text = ("| Patient | Next of kin |\n|---|---|\n| BRENNAN, Rose | Declan (son) |\n\n"
+            "seen by dr hill. attended with mrs đỗ thị hạnh. hv summer o'donnell to visit in the summer holidays. "
+            "tariq waiting in the car\n(nu68 rxw). declan aware. mark (pharmacist) flagged it - mark as non-adherent. "
+            "idva (hope) rang; we hope. staying with rose. Key safe fitted by J.P. Wood.\n\n"
+            "Ivy (Child C) was not registered. Discussed at MARAC 11/2023. Live location: 41 Wellgate.\n\n"
+            "He was referred to Brook, the young people's sexual health\ncharity. Research (Brightwell and Dace, 2021) "
+            "found the same. GP contacts at Elmvale Road Surgery.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "BRENNAN, Rose"), ("PERSON", "Declan"), ("PERSON", "dr hill"), ("PERSON", "mrs đỗ thị hạnh"),
+                   ("PERSON", "summer o'donnell"), ("PERSON", "tariq"), ("VEHICLE_REGISTRATION", "nu68 rxw"),
+                   ("PERSON", "declan"), ("PERSON", "mark"), ("PERSON", "hope"), ("PERSON", "rose"), ("PERSON", "J.P. Wood"),
+                   ("PERSON", "Ivy"), ("ADDRESS", "41 Wellgate")]

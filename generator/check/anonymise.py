@@ -618,6 +618,8 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
     lex = analyser.lexicon
     words = {}
     word_names: dict[str, int] = {}  # dictionary-word given names -> evidence count
+    first_words: set[str] = set()  # dictionary-word given names in a confident full name
+    alias_words: set[str] = set()  # dictionary words used as a nickname, written with a capital
     lower_ok: set[str] = set()
     for a, b, entity, score, _rule, why in cands:
         if entity != "PERSON" or score < 0.55:
@@ -628,15 +630,28 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             w = found[0].group(0)
             w = w[:-2] if w.endswith(("'s", "’s")) else w
             if w not in allow.tokens and w not in lex.stop_words:
-                if why.startswith("an alias") or why.endswith("before its relation"):
-                    word_names[w] = word_names.get(w, 0) + 2  # known to everyone as "Bear"; "sami (partner)"
+                if why.startswith("an alias") or why.endswith(("before its relation", "after a role", "(the subject of a verb)")):
+                    word_names[w] = word_names.get(w, 0) + 2  # known to everyone as "Bear"; "sami (partner)"; "Summer said"
                     if masked[a:b].islower():
-                        lower_ok.add(w)  # written in lower case as a name: its lower-case occurrences are the name
+                        lower_ok.add(w)  # written in lower case as a name: its lower-case occurrences are the name too
+                    elif why.startswith("an alias"):
+                        alias_words.add(w)  # "Tope" who speaks in a chat: "who is tope." (only where a name goes)
+                elif _rule == "AN102" and w in lex.word_surnames and masked[a + found[0].start() : a + found[0].end()][:1].isupper():
+                    word_names[w] = word_names.get(w, 0) + 2  # "SGT B. PAGE 1642": "PAGE" alone later is the sergeant
                 elif w in lex.first_all:
                     word_names[w] = word_names.get(w, 0) + 1
             continue
         if score < (0.7 if len(found) == 1 else 0.8):
             continue  # a full name ("KAYDEN O'DRISCOLL", "amira haddad") or a single name found with evidence
+        if len(found) >= 2:
+            # a double-barrelled surname is a name as a whole even when both halves are words: "THOMPSON-HINDS"
+            for m in re.finditer(r"[^\W\d_]{3,}(?:-[^\W\d_]{3,})+", folded[a:b]):
+                if m.group(0) not in allow.tokens and not any(p in lex.stop_words for p in m.group(0).split("-")):
+                    words.setdefault(m.group(0), score)
+        if len(found) >= 2:
+            for m in found:  # "Rose" of "BRENNAN, Rose" / "Rose Brennan": lower case too, where a name goes
+                if m.group(0) in lex.first_all and lex.is_word(m.group(0)) and m.group(0) not in lex.stop_words:
+                    first_words.add(m.group(0))
         for m in found:
             w = m.group(0)
             orig = masked[a + m.start() : a + m.end()]
@@ -655,7 +670,16 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
                     word_names[w] = word_names.get(w, 0) + 2  # "Wayne Hargreaves": "HARGREAVES" and "Hargreaves" alone too
                 continue
             words.setdefault(w, score)
-    extra = _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, lex)
+    lower_doc = sum(1 for c in cands if c[2] == "PERSON" and c[3] >= 0.6 and masked[c[0]:c[1]].islower()) >= 2
+    if lower_doc:
+        # short forms of a given name found in full, in a text that writes names in lower case: "con" (Connor)
+        for w in list(words) + [w for w, e in word_names.items() if e >= 2]:
+            if w in lex.first_all and len(w) >= 5:
+                for k in (3, 4):
+                    if len(w) - k >= 2 and w[:k] not in lex.stop_words and w[:k] not in MONTHS_AND_ROLES:
+                        first_words.add(w[:k])
+    extra = _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, lex,
+                                  (first_words if lower_doc else set()) | alias_words)
     if not words:
         return extra
     out = []
@@ -694,16 +718,44 @@ def _propagate_streets(cands, folded, aspans):
     return out
 
 
-def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, lex):
-    names = [w for w, evidence in word_names.items() if evidence >= 2 and w not in MONTHS_AND_ROLES]
+def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, lex, lower_in_context=frozenset()):
+    """`lower_in_context`: given names that are words, from a confident full name in a text that writes
+    names in lower case ("tariq", "declan"): their lower-case occurrences count where a name goes
+    ("staying with rose", "(rose, 14 kiln row)"), not elsewhere ("in the summer holidays", "we hope")."""
+    names = [w for w, evidence in word_names.items()
+             if evidence >= 2 and (w not in MONTHS_AND_ROLES or w in ("spring", "summer", "autumn", "winter"))]  # "Summer said"
+    names += [w for w in lower_in_context if w not in names]
     if not names:
         return []
     out = []
     for a, b in _free_occurrences(names, folded, cands, "PERSON", aspans, r"(?<![\w@./-])", r"(?![\w@/-]|\.\w)"):
-        if not masked[a:b][:1].isupper() and folded[a:b] not in lower_ok:
+        w = folded[a:b]
+        if re.match(r"[ \t]*\d", masked[b : b + 3]):
+            continue  # "Page 3": a page, not the name
+        if not masked[a:b][:1].isupper():
+            # lower case: a name written so elsewhere ("sami (partner)"), or a full name's given name in a text
+            # that writes names in lower case; either way only where a name goes (not "mark as", "we hope")
+            if w in lower_ok:
+                if _WORD_PLACE_BEFORE.search(masked, max(0, a - 14), a) or _WORD_PLACE_AFTER.match(masked, b):
+                    continue  # "we hope", "mark as non-adherent": the word, not the name
+            elif not (w in lower_in_context and _NAME_PLACE_BEFORE.search(masked, max(0, a - 14), a)
+                      and _NAME_PLACE_AFTER.match(masked, b)):
+                continue
+        elif w not in word_names or word_names[w] < 2:
             continue
         out.append([a, b, "PERSON", 0.65, "AN101", "a given name, used as a name elsewhere in this text"])
     return out
+
+
+_WORD_PLACE_BEFORE = re.compile(
+    r"\b(?:we|i|you|they|the|a|an|to|will|would|can|could|may|might|must|should|shall|do|does|did|not|no|of|this|that|"
+    r"these|those|its|our|their|his|her|my|your|very|so|too|more|most)[ \t]+$")
+_WORD_PLACE_AFTER = re.compile(r"[ \t]+(?:as|of|the|a|an|it|that|this|for|up|out|off)\b")
+_NAME_PLACE_BEFORE = re.compile(
+    r"(?:^|[.;:!?(,\n\"“]|\b(?:and|but|then|with|to|for|at|from|by|re|ask|asked|tell|told|said|says|saw|see|visit|visited|call|called|ring|rang|"
+    r"phoned|ringing|calling|texting|telling|asking|seeing|is|was|sister|brother|mum|mam|dad|son|daughter|partner|friend))[ \t]*$")
+_NAME_PLACE_AFTER = re.compile(
+    r"(?:[ \t]*(?:[,.;:)!?]|$)|['’]s\b|[ \t]+(?:said|says|told|is|was|has|had|rang|called|texted|came|went|to|and|re|aware|agreed|asked)\b)")
 
 
 def _column_context(cands, original):

@@ -31,6 +31,14 @@ _HOUSE_NUMBER_BEFORE = re.compile(
 )
 
 
+_GATE_WORDS = {"delegate", "relegate", "aggregate", "investigate", "navigate", "mitigate", "irrigate", "instigate", "litigate",
+               "propagate", "castigate", "congregate", "abrogate", "interrogate", "surrogate", "segregate", "obligate",
+               "subjugate", "promulgate", "tailgate", "floodgate", "variegate", "legate", "agate", "negate", "frigate"}
+_PLACE_OF_SERVICE_AFTER = re.compile(
+    r"[ \t]+(?:Surgery|Medical[ \t]+(?:Centre|Center|Practice)|Health[ \t]+Centre|Practice|Clinic|Primary|School|Academy|"
+    r"Nursery|Library|Police[ \t]+Station|Fire[ \t]+Station|Community[ \t]+Centre|Mosque|Church|Chapel|Gurdwara|Temple|Pharmacy|Dental)\b")
+
+
 class AddressRecognizer(RegexRecognizer):
     ENTITY = "ADDRESS"
     RULE = "AN112"
@@ -52,6 +60,8 @@ class AddressRecognizer(RegexRecognizer):
         # sloppy lower-case notes: "4 kestrel way", "12b mill road"
         ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|st|avenue|ave|lane|drive|crescent|way|gardens|grove|terrace|mews|close|court|place|walk|rise|view|row|parade|square)\b(?![ \t]*-)", 0.6),
         ("lower-flat-of", r"(?<![\w/.-])(?:flat|apartment|apt|unit|room)[ \t]+\d+[a-z]?,?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:house|court|lodge|building|tower|block|point|heights|mansions)\b", 0.7),
+        # northern streets named "-gate" with no street word: "41 Wellgate", "12 micklegate"
+        ("gate-street", r"(?<![\w/.,-])\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Za-z][a-z]{1,12}gate\b", 0.85),
         # a house number alone where the street is known from the context: "she went back to no. 14", "lives at number 9"
         ("house-number", r"(?<![\w/.-])(?i:no\.|number)[ \t]*\d{1,4}[A-Za-z]?\b(?![/.:-]\d)", 0.0),
     ]
@@ -68,6 +78,10 @@ class AddressRecognizer(RegexRecognizer):
                 return None
             if self._NOT_STREET.match(s):
                 return 0.3
+        if pattern == "gate-street" and s.split()[-1].lower() in _GATE_WORDS:
+            return None  # "2 delegates", "3 aggregate"
+        if pattern == "named-street" and _PLACE_OF_SERVICE_AFTER.match(text, m.end()):
+            return None  # "Elmvale Road Surgery", "Tannery Lane Medical Centre": a place of service named after its street
         if pattern == "house-number":
             before = text[max(0, m.start() - 30) : m.start()]
             after = text[m.end() : m.end() + 12]

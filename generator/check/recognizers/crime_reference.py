@@ -49,6 +49,8 @@ class CrimeReferenceRecognizer(RegexRecognizer):
             return None
         if re.fullmatch(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}", s) or re.fullmatch(r"(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?", s):
             return None  # a date (13/03/2021, 2021-03-13, 2021-03)
+        if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d", s):
+            return None  # a month: "discussed at MARAC 11/2023"
         if pattern == "alnum":
             pattern = "after-word"
         if pattern == "segmented":

@@ -34,7 +34,7 @@ from presidio_analyzer import EntityRecognizer
 
 from .. import welsh as welsh_words
 from .base import result
-from .quasi import LANGUAGES
+from .quasi import LANGUAGES, NATIONALITIES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -117,7 +117,7 @@ COMMON_WORD_SURNAMES = set(
 ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para", "paras", "fig", "figs", "approx", "etc", "ie",
                  "eg", "cf", "vs", "dept", "govt", "inc", "ltd", "co", "rd", "ave", "cont", "contd", "encl", "enc", "ext",
                  "appx", "app", "vol", "pp", "pg", "sec", "ch", "nb", "ps", "re", "att", "attn", "tbc", "tba", "n/a", "asap",
-                 "rec", "recs", "recomm", "org", "orgs", "tgt", "upd", "resp", "rag", "amb", "obs", "reg", "regd", "regn",
+                 "rec", "recs", "recomm", "org", "orgs", "anpr", "bwv", "cctv", "tgt", "upd", "resp", "rag", "amb", "obs", "reg", "regd", "regn",
                  "oapa", "pace", "dvpn", "dvpo", "nfa", "rui", "ncrs", "pnd", "ppn", "oic", "sio", "imr", "imrs", "camhs",
                  "cmht", "iapt", "dash", "ridge", "mash", "soca", "dvds", "dvpp", "cpo", "nmo", "sgo", "emo", "epo", "ipp",
                  "acct", "appt", "appts", "hse", "flt", "prop", "info", "msg", "msgs", "txt", "txts", "mgr", "sw", "hv",
@@ -174,7 +174,7 @@ STRONG_RELATION = re.compile(
 )
 # letters of names: Latin with the accents of Polish, Romanian (ș, ț), Vietnamese (ễ, ạ, ơ, ư) and others
 _L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ"
-_LANGUAGES = {w.lower() for w in LANGUAGES.split("|")}
+_LANGUAGES = {w.lower() for w in LANGUAGES.split("|")} | {w.lower() for w in NATIONALITIES.split("|")}  # and nationalities
 _NAMEISH_RX = re.compile(rf"^[{_L}][{_L}'’]*$")
 _LOWER_NAMEISH_RX = re.compile(rf"^[{_L}][{_L}'’]+$")
 
@@ -195,9 +195,9 @@ class _CaseRx:
 
 _NAMEISH = _CaseRx(_NAMEISH_RX, True)
 _LOWER_NAMEISH = _CaseRx(_LOWER_NAMEISH_RX, False, all_lower=True)
-_INITIAL = re.compile(r"^[A-Z]\.?$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3})$")
 _EXPANSION_AFTER = re.compile(r"[ \t]*\((?:[A-Z][\w'’-]*[ \t]+(?:(?:and|of|for|the|in|to|&)[ \t]+)?){1,6}")  # AVA (Against Violence...)
-_INITIAL_DOT = re.compile(r"^[A-Z]\.$")
+_INITIAL_DOT = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _STAFF_INITIALS = re.compile(r"^[A-Z]{1,3}(?:Mc|Mac|O')[A-Z]?$")
 _CAPS_THEN_LOWER = re.compile(r"^[A-Z]{2,}[a-z]{1,4}$")
 class _CapsRx:
@@ -433,13 +433,17 @@ _NOT_NAME_BEFORE_RELATION = set(
     """new current former previous late ex violent abusive older younger elder eldest youngest male female own their
     her his alleged estranged married unmarried long-term longterm then now same other second first third""".split()
 )
+_LOWER_ROLES = (r"pharmacist|gp|nurse|hv|sw|idva|isva|cpn|ot|physio|midwife|keyworker|key\s+worker|worker|officer|manager|"
+                r"social\s+worker|support\s+worker|housing\s+officer|teacher|dsl|senco|receptionist|carer|advocate|psychiatrist")
 _LOWER_NAME_RULES = [
     (re.compile(r"(?<![\w.])(?:mr|mrs|ms|miss|dr|pc|ds|dc|sgt|cllr)\.?[ \t]+[a-z]\.?[ \t]+(?P<name>[a-z][a-z'’-]{2,})\b"),
      "a title, an initial and a name in lower case", 0.8),
     (re.compile(rf"(?<![\w-])(?:{_RELATION_WORDS})(?:['’]s)?[ \t]+(?P<name>[a-z][a-z'’-]{{2,}})\b(?!['’-]\w)"),
      "a name in lower case after a relation word", 0.7),
-    (re.compile(rf"(?<![\w-])(?P<name>[a-z][a-z'’-]{{2,}})[ \t]+\((?:{_RELATION_WORDS}|perp|perpetrator|victim|pt|patient)\)"),
+    (re.compile(rf"(?<![\w-])(?P<name>[a-z][a-z'’-]{{2,}})[ \t]+\((?:{_RELATION_WORDS}|perp|perpetrator|victim|pt|patient|{_LOWER_ROLES})\)"),
      "a name in lower case before its relation", 0.7),
+    (re.compile(rf"(?<![\w-])(?:{_LOWER_ROLES})[ \t]+\((?P<name>[a-z][a-z'’-]{{2,}})\)"),
+     "a name in lower case in brackets after a role", 0.7),
 ]
 _KNOWN_AS_FIELD = re.compile(
     r"\b(?i:known\s+as|preferred\s+name|nick\s?name|also\s+known\s+as|previous\s+names?|maiden\s+name|other\s+names?)[ \t]*:[ \t]*"
@@ -459,7 +463,23 @@ _LOWER_SPEAKER_VERB = re.compile(
     r"[ \t]+(?:said|says|told|tells|texted|rang|phoned|called|hit|punched|pushed|kicked|grabbed|slapped|strangled|threatened|"
     r"arrived|stated|reported|disclosed|denied|admitted|refused|agreed|asked|wants|wanted|went|came|turned[ \t]+up|"
     r"collected|dropped|messaged|answered|shouted|screamed|cried|left[ \t]+(?:the|her|his|at|with))\b")
+_APPOSITIVE_ORG_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,6}(?:service|charity|organisation|organization|project|clinic|centre|center|"
+    r"helpline|programme|agency|provider|trust|network|partnership|group)\b")
+_SEASONS = {"spring", "summer", "autumn", "winter"}
+_SAY_VERB = re.compile(r"[ \t]+(?:said|says|told|tells|texted|rang|phoned|asked|messaged|shouted)\b")
 _CLAUSE_START_BEFORE = re.compile(r"(?:^|[.;:!?,(|\n\"“]|\b(?:and|but|then|that|when|so|because|as|if|while|said|says|told|with|by))[ \t]*$")
+_CHAT_SPEAKER = re.compile(  # a WhatsApp export; its brackets are masked out (they look like link text)
+    r"^[ \t]*\[?[ \t]*\d{1,2}[/.]\d{1,2}[/.]\d{2,4},[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?[ \t]*\]?[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2})[ \t]*(?:[^\w\s:]{1,4}[ \t]*)?:", re.M)
+_MESSENGER_SPEAKER = re.compile(
+    r"^[ \t]*(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2})[ \t]+·[ \t]+(?:\d|[A-Z][a-z]{2}\b|Yesterday|Today)", re.M)
+_NICK_INSIDE = re.compile(
+    r"(?<![\w'’-])(?P<first>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]+[\"“‘'](?P<nick>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?)[\"”’'][ \t]+(?P<last>[A-ZÀ-ÖØ-Þ][\w'’-]+)")
+_NAME_BEFORE_PSEUDONYM = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)[ \t]*\((?:(?:referred[ \t]+to|known)[ \t]+as[ \t]+|now[ \t]+)?[\"“‘']?"
+    r"(?:Child|Adult|Baby|Son|Daughter|Sibling|Person|Victim|Subject|Family[ \t]+[Mm]ember|Mr|Mrs|Ms|Miss)[ \t]+[A-Z0-9]\b")
+_LOWER_GAELIC_NAME = re.compile(r"(?<![\w'’.@-])(?P<first>[a-z]{3,})[ \t]+(?:o['’]|mc|mac)[a-z]{3,}\b(?![@.]\w)")
+_BY_NUMBER = re.compile(r"\b(?:BY|OFFICER|OFFR|SEEN BY)[ \t]+(?P<num>\d{4})\b(?![/:.-]\d)")
 _BIG_NICKNAME = re.compile(r"(?<![\w'’-])(?P<name>(?:Big|Little|Lil|Lil'|Wee)[ \t]+(?P<w>[A-Z][a-z]{0,9}))\b(?![ \t]+[A-Z])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|our|their|his|her|my|your)\s+$", re.I)
 _SUBJECT_VERB_AFTER = re.compile(
@@ -511,7 +531,8 @@ def _in_caps_run(text: str, a: int, b: int) -> bool:
 
 
 _CITATION_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]+)?(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'’-]+|&\s+[A-Z][\w'’-]+))?\s*\(\s*(?:19|20)\d\d[a-z]?\s*[),;:]")
-_CITATION_IN = re.compile(r"^(?:\s+et\s+al\.?)?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")
+_CITATION_IN = re.compile(r"^(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")
+_CITATION_OPEN_BEFORE = re.compile(r"(?:\(|;[ \t]|\([ \t]*[A-Z][\w'’-]+[ \t]+(?:and|&)[ \t]+)$")
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|our|their)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 _FAMILY_AFTER = re.compile(
@@ -613,6 +634,8 @@ class PersonNameRecognizer(EntityRecognizer):
                         cls = "ACRONYM"
                 elif shape == "TITLE" and cls == "UNKNOWN" and (_PLURAL_ACRONYM.match(t) or _brand(t)):
                     cls = "ACRONYM"  # IMRs, SIOs; WeChat, SystmOne
+                if cls == "ACRONYM" and shape == "CAPS" and cur and cur[-1].cls == "HYPHEN" and len(t) >= 3 and re.search(r"[AEIOUY]", t):
+                    cls = "COMMON"  # the second half of a double-barrelled name in capitals: "THOMPSON-HINDS"
                 cur.append(Token(t, tok.idx, tok.idx + len(tok.text), cls, shape, i))
                 if cls == "TITLE" and tok.whitespace_ == "" and i + 1 < n and toks[i + 1].text == ".":
                     pass
@@ -631,7 +654,8 @@ class PersonNameRecognizer(EntityRecognizer):
             if welsh and shape == "LOWER" and _inside(welsh, tok.idx):
                 continue  # lower-case words of a Welsh sentence are Welsh words
             # lower-case names: two lower-case words in no dictionary, one of them in a gazetteer
-            if shape == "LOWER" and len(t) > 2 and i + 2 < n and tok.whitespace_ and (t.lower() in lex.first or not lex.is_word(t)):
+            if shape == "LOWER" and len(t) > 2 and i + 2 < n and tok.whitespace_ and (
+                    t.lower() in lex.first or not lex.is_word(t) or (t in lex.first_all and t not in lex.stop_words)):
                 j = i + 1
                 while j < n and toks[j].is_space and "\n" not in toks[j].text:
                     j += 1
@@ -639,7 +663,7 @@ class PersonNameRecognizer(EntityRecognizer):
                     nt = text[toks[j].idx : toks[j].idx + len(toks[j].text)]
                     if _LOWER_NAMEISH.match(nt) and len(nt) > 2 and not lex.is_word(nt) and (
                         t.lower() in lex.first or nt.lower() in lex.surnames or t.lower() in lex.surnames
-                    ):
+                    ) and (t.lower() in lex.first or not lex.is_word(t) or nt.lower() in lex.surnames):  # "rose brennan"
                         out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN101", self, "a name in lower case"))
             # a title in lower case before a name-like word: "mrs okafor", "ds kowalski"
             if shape == "LOWER" and t in _LOWER_TITLES and tok.whitespace_:
@@ -648,15 +672,24 @@ class PersonNameRecognizer(EntityRecognizer):
                     j += 1
                 if j < n:
                     nt = text[toks[j].idx : toks[j].idx + len(toks[j].text)]
-                    if _LOWER_NAMEISH.match(nt) and len(nt) > 2 and (
+                    strong_title = t in ("mr", "mrs", "ms", "miss", "dr", "cllr")
+                    if _LOWER_NAMEISH.match(nt) and (len(nt) > 2 or (strong_title and not nt.isascii())) and (
                         nt.lower() in lex.surnames or nt.lower() in lex.first or not lex.is_word(nt)
+                        or (strong_title and nt.lower() in lex.word_surnames | lex.first_all)
                     ):
-                        out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN102", self, "a title and a name in lower case"))
+                        end = toks[j].idx + len(nt)
+                        k = j + 1  # more name words in no dictionary: "mrs đỗ thị hạnh"
+                        while k + 1 < n and toks[k - 1].whitespace_ == " " and _LOWER_NAMEISH.match(toks[k].text) \
+                                and not toks[k].text.isascii() and not lex.is_word(toks[k].text):
+                            end = toks[k].idx + len(toks[k].text)
+                            k += 1
+                        out.append(result("PERSON", tok.idx, end, 0.8, "AN102", self, "a title and a name in lower case"))
             # a lower-case word as the subject of a speech or action verb in notes: "gemma said", "anji texted"
             if (shape == "LOWER" and len(t) > 2 and _LOWER_SPEAKER_VERB.match(text, tok.idx + len(t))
                     and _PROSE_BEFORE.match(text[max(0, tok.idx - 1) : tok.idx] or " ")
                     and not _DETERMINER_BEFORE.search(text[max(0, tok.idx - 14) : tok.idx])
-                    and t not in lex.stop_words and t not in ROLE | MONTHS_DAYS | AGENCY | KINSHIP
+                    and t not in lex.stop_words and t not in ROLE | AGENCY | KINSHIP
+                    and (t not in MONTHS_DAYS or (t in _SEASONS and _SAY_VERB.match(text, tok.idx + len(t))))
                     and t.rstrip(".") not in ABBREVIATIONS and t not in _LANGUAGES):
                 if t in lex.first_all and (not lex.is_word(t) or _CLAUSE_START_BEFORE.search(text[max(0, tok.idx - 12) : tok.idx])):
                     # a given name that is also a word ("precious", "grace") only where a clause starts: not "an older man came"
@@ -697,7 +730,10 @@ class PersonNameRecognizer(EntityRecognizer):
         for rx, why, score in _LOWER_NAME_RULES:
             for m in rx.finditer(text):
                 w = m.group("name").lower()
-                word_ok = why.endswith("before its relation") and w not in _NOT_NAME_BEFORE_RELATION
+                word_ok = why.endswith(("before its relation", "after a role")) and w not in _NOT_NAME_BEFORE_RELATION
+                if why.endswith("after a relation word") and re.search(r"['’]s[ \t]", m.group(0)) \
+                        and w not in lex.first_all and w not in lex.surnames:
+                    continue  # "her daughter's birthstone": what the relation owns, not a name
                 if (lex.is_word(w) and not word_ok) or w in lex.stop_words or w.rstrip(".") in ABBREVIATIONS or w in ROLE or w in AGENCY \
                         or w in MONTHS_DAYS or w in KINSHIP:
                     continue
@@ -742,14 +778,44 @@ class PersonNameRecognizer(EntityRecognizer):
                         and not _sentence_start(text, m.start("w")):
                     out.append(result("PERSON", m.start("w"), m.end("w"), 0.6, "AN101", self, "a given name joined to another name"))
         # a surname written first in a field or cell: "| SUSPECT | HARGREAVES, Lee James |", "Name: Nowak, Agnieszka"
-        for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.85]:
+        for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.55]:
             line_start = text.rfind("\n", 0, r.start) + 1
             m = _SURNAME_FIRST.search(text, line_start, r.start)
-            if m:
+            if m and (r.score >= 0.85 or (m.group("w").isupper() and len(m.group("w")) > 2)):  # "BRENNAN, Rose"
                 w = m.group("w")
                 c = lex.classify(w.capitalize() if w.isupper() else w)
                 if c in ("SURNAME", "UNKNOWN", "FIRST") or (c == "COMMON" and w.lower() in lex.word_surnames):
                     out.append(result("PERSON", m.start("w"), r.end, 0.9, "AN101", self, "a name written surname first"))
+        # who speaks in a message transcript: "[02/10/2023, 21:14] Tope 🦋: ...", "Connor Fairbairn · 00:43"
+        for rx in (_CHAT_SPEAKER, _MESSENGER_SPEAKER):
+            for m in rx.finditer(text):
+                words = m.group("name").split()
+                if all(w.lower() in lex.stop_words or w.lower() in ROLE | AGENCY | MONTHS_DAYS or lex.classify(w) in ("TITLE", "AGENCY")
+                       for w in words):
+                    continue  # "[21:14] You:", "Police:"
+                out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname (who speaks in a message transcript)"))
+        # a nickname inside a name: DOUGLAS "DOUGIE" BAIRD, Kevin 'Kev' Brannigan
+        for m in _NICK_INSIDE.finditer(text):
+            first = m.group("first")
+            if first.lower() in lex.first_all or lex.classify(first.capitalize() if first.isupper() else first) in ("FIRST", "UNKNOWN"):
+                out.append(result("PERSON", m.start(), m.end(), 0.9, "AN101", self, "a name with a nickname inside it"))
+                out.append(result("PERSON", m.start("nick"), m.end("nick"), 0.8, "AN101", self, "an alias or nickname (inside a name)"))
+        # a real name beside the pseudonym that replaces it: "Ivy (Child C, dob ...)"
+        for m in _NAME_BEFORE_PSEUDONYM.finditer(text):
+            words = m.group("name").split()
+            if any(w.lower() in ROLE | AGENCY | KINSHIP | MONTHS_DAYS or w.lower() in lex.stop_words or lex.classify(w) in ("TITLE", "AGENCY")
+                   for w in words):
+                continue
+            out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "a name given beside its pseudonym"))
+        # a lower-case given name before an Irish or Scottish surname: "summer o'donnell"
+        for m in _LOWER_GAELIC_NAME.finditer(text):
+            if m.group("first") in lex.first_all and not (welsh and _inside(welsh, m.start())):
+                out.append(result("PERSON", m.start(), m.end(), 0.8, "AN101", self, "a name in lower case"))
+        # an officer's number alone in a custody log in capitals: "VISITED BY 3092"
+        for m in _BY_NUMBER.finditer(text):
+            num = m.group("num")
+            if _in_caps_run(text, m.start(), m.end()) and not (int(num[:2]) < 24 and int(num[2:]) < 60) and not num.startswith(("19", "20")):
+                out.append(result("PERSON", m.start("num"), m.end("num"), 0.6, "AN102", self, "a police officer's collar number"))
         # "Big Mo", "Little Jay", "Wee Tam": a nickname made of a size word and a short name
         for m in _BIG_NICKNAME.finditer(text):
             w = m.group("w")
@@ -843,13 +909,16 @@ class PersonNameRecognizer(EntityRecognizer):
             if m and any(self.lexicon.classify(w.strip(",.;:")) == "AGENCY" for w in m.group(0).split()[1:]):
                 # "Kellingford and Vale NHS Foundation Trust": the first half of an organisation's name
                 return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "part of an organisation's name")
+            if _APPOSITIVE_ORG_AFTER.match(text, r.end):
+                # "referred to Brook, the young people's sexual health service": an organisation described
+                return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "an organisation (described after its name)")
         academic = title is not None and title.text.lower().rstrip(".") in ("professor", "prof", "dr")
         if r is not None and r.entity_type == "PERSON" and (not title or academic) and r.score < 0.95:
             after = text[r.end : r.end + 24]
-            before = text[max(0, r.start - 2) : r.start]
+            before = text[max(0, r.start - 40) : r.start]
             first_word = text[r.start : r.end].split()[0].lower() if text[r.start : r.end].split() else ""
             given = first_word in self.lexicon.first and not academic
-            if not given and (_CITATION_AFTER.match(after) or ("(" in before and _CITATION_IN.match(after))):
+            if not given and (_CITATION_AFTER.match(after) or (_CITATION_OPEN_BEFORE.search(before) and _CITATION_IN.match(after))):
                 # "Monckton-Smith (2019)", "(Stark, 2007)": a published author, for the panel to confirm
                 r.score = 0.4
                 r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
@@ -885,25 +954,29 @@ class PersonNameRecognizer(EntityRecognizer):
             poss = nxt_tok in ("'s", "’s")
             rel = bool(STRONG_RELATION.search(text[max(0, p0.start - 30) : p0.start]))
             low0 = p0.text.lower()
-            ok = low0 in lex.first_all and low0 not in MONTHS_DAYS and low0 not in ROLE and low0 not in AGENCY
+            ok = low0 in lex.first_all and low0 not in MONTHS_DAYS and low0 not in ROLE and low0 not in AGENCY and low0 not in _LANGUAGES
             if ok and ents.get(p0.i) == "PERSON":
                 return result("PERSON", p0.start, p0.end, 0.55, "AN101", self, "a first name (the language model agrees)")
             if ok and (rel or poss) and not _sentence_start(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
+            if low0 in _SEASONS and _SAY_VERB.match(text, p0.end) and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]):
+                return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name (the subject of a verb)")  # "Summer said"
             if ok and low0 not in lex.stop_words and low0 not in KINSHIP and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]) and (
                     _LOWER_SPEAKER_VERB.match(text, p0.end) or (_SUBJECT_VERB_AFTER.match(text, p0.end) and not _sentence_start(text, p0.start))):
                 # "Grace told the GP", "... when Hope was seen": a given name that is also a word, as the subject of a verb
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name (the subject of a verb)")
             if low0 in lex.word_surnames and low0 not in lex.places and _SUBJECT_VERB_AFTER.match(text, p0.end) \
                     and not _sentence_start(text, p0.start) and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]) \
-                    and low0 not in ROLE | MONTHS_DAYS | AGENCY and low0 not in lex.stop_words:
+                    and low0 not in ROLE | MONTHS_DAYS | AGENCY | _LANGUAGES and low0 not in lex.stop_words:
                 # "Victim states Hargreaves has become ...": a surname that is also a word, as the subject of a verb
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a surname alone (the subject of a verb)")
         # trim common words and connectors at the edges (sentence-initial "The", "When"...)
         def name_next(k):
             nxt = [p for p in part[k + 1 :] if p.cls not in ("HYPHEN", "PARTICLE")]
             return bool(nxt) and (nxt[0].cls in ("SURNAME", "UNKNOWN", "FIRST") or (
-                nxt[0].cls == "COMMON" and nxt[0].text.lower() in lex.word_surnames))
+                nxt[0].cls == "COMMON" and nxt[0].text.lower() in lex.word_surnames) or (
+                nxt[0].cls == "INITIAL" and len(nxt) == 1 and len(nxt[0].text.rstrip(".")) == 1
+                and part[k].text.lower() not in MONTHS_DAYS - _SEASONS))  # "Summer D", not "May B"
 
         while part and part[0].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE") and not title:
             if part[0].cls == "COMMON" and part[0].text.lower() in lex.first_all and name_next(0) \

@@ -68,7 +68,7 @@ LANGUAGES = (
     "Mirpuri|Pashto|Persian|Punjabi|Sorani|Swahili|Sylheti|Tagalog|Telugu|Tigrinya|Twi|Urdu|Yoruba"
 )
 
-_NATIONALITIES = (
+NATIONALITIES = (
     "Afghan|Albanian|Algerian|American|Angolan|Arab|Bangladeshi|Belgian|Brazilian|British|Bulgarian|Cameroonian|Canadian|"
     "Caribbean|Chinese|Colombian|Congolese|Croatian|Czech|Dutch|Egyptian|English|Eritrean|Estonian|Ethiopian|Filipino|French|"
     "German|Ghanaian|Greek|Gypsy|Hungarian|Indian|Iranian|Iraqi|Irish|Italian|Jamaican|Japanese|Kenyan|Korean|Kosovan|Kurdish|"
@@ -76,6 +76,7 @@ _NATIONALITIES = (
     "Slovak|Somali|Spanish|Sri Lankan|Sudanese|Syrian|Tamil|Thai|Traveller|Turkish|Ugandan|Ukrainian|Vietnamese|Welsh|Yemeni|Zimbabwean|"
     + LANGUAGES
 )
+_NATIONALITIES = NATIONALITIES
 
 
 class EthnicityRecognizer(RegexRecognizer):

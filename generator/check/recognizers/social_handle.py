@@ -22,7 +22,7 @@ class SocialHandleRecognizer(RegexRecognizer):
         ("at-handle", r"(?<![\w@.+-])@(?P<v>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@-]|\.[A-Za-z])", 0.9),
         (
             "platform-name",
-            rf"\b(?i:{_PLATFORM})\b(?:\s+(?i:account|profile|user(?:name)?|handle|name|id))?\s*(?:(?i:name|as|called|is|was|handle)\s+){{0,2}}[:\-–]?\s*[\"'“‘]?(?P<v>[A-Za-z0-9_.]*[_.0-9][A-Za-z0-9_.]*|[a-z][a-z0-9_.]{3,29})[\"'”’]?(?![\w@])",
+            rf"\b(?i:{_PLATFORM})\b(?:[ \t]+(?i:accounts?|profiles?|user(?:name)?s?|handles?|names?|ids?))?[ \t]*(?:(?i:name|as|called|is|was|handle)[ \t]+){{0,2}}[:\-–]?[ \t]*[\"'“‘]?(?P<v>[A-Za-z0-9_.]*[_.0-9][A-Za-z0-9_.]*|[a-z][a-z0-9_.]{{3,29}})[\"'”’]?(?![\w@])",
             0.85,
         ),
         # a name used on a site: 'posted under "YasminsEx82"', 'messaged her as Callum Docherty 85'
@@ -55,4 +55,12 @@ class SocialHandleRecognizer(RegexRecognizer):
                 return None
             if v.strip(".") == "":
                 return None
+            if re.fullmatch(r"[a-z]+", v):
+                # a plain lower-case word is a user name only after a label: "Snapchat usernames: kaydunx",
+                # "on Instagram as sunnyrao"; never after the bare platform ("Mr X convicted", "Snap said")
+                between = m.group(0)[: m.start("v") - m.start()]
+                platform = re.match(r"\w+", between).group(0).lower()
+                labelled = re.search(r"(?i)\b(?:accounts?|profiles?|user(?:name)?s?|handles?|names?|ids?|as|called)\b|:", between[len(platform):])
+                if not labelled or (platform in ("x", "snap") and ":" not in between):
+                    return None
         return score

@@ -6,7 +6,7 @@ import re
 
 from .base import RegexRecognizer, window
 
-_CONTEXT = ("registration", "reg ", "reg.", "vrm", "vehicle", "car ", "van ", "plate", "index", "driving", "drove")
+_CONTEXT = re.compile(r"\b(?:registration|reg\b|vrm|vehicle|cars?\b|vans?\b|plates?\b|index|driving|drove|drives|motorbike|moped|taxi|anpr)")
 
 
 class VehicleRegistrationRecognizer(RegexRecognizer):
@@ -23,7 +23,9 @@ class VehicleRegistrationRecognizer(RegexRecognizer):
 
     def score_match(self, text, m, pattern, score):
         ctx = window(text, m.start(), m.end(), 50, 0)
-        near = any(c in ctx for c in _CONTEXT)
+        near = bool(_CONTEXT.search(ctx))
+        if re.search(r"(?:\bs|\bss|section)\.?[ \t]*$", text[max(0, m.start() - 9) : m.start()], re.I):
+            return None  # "s.165 RTA": a section of an Act
         if pattern == "current-lower":
             return 0.8 if near else None
         if re.match(r"[:.]\d\d\b", text[m.end():m.end() + 3]):
