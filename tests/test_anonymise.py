@@ -622,3 +622,17 @@ def test_record_tables_with_real_names_beside_pseudonyms_and_lower_case_word_nam
                    ("PERSON", "summer o'donnell"), ("PERSON", "tariq"), ("VEHICLE_REGISTRATION", "nu68 rxw"),
                    ("PERSON", "declan"), ("PERSON", "mark"), ("PERSON", "hope"), ("PERSON", "rose"), ("PERSON", "J.P. Wood"),
                    ("PERSON", "Ivy"), ("ADDRESS", "41 Wellgate")]
+
+
+def test_reference_lists_towns_after_addresses_wards_and_welsh_records(analyser):
+    text = ("Client: SIVALINGAM, Tharshan    Team: HTT\n\n"
+            "pt seen at home 12 ferndale gdns. wife DNA'd. admitted informally to Hazel Ward via ED.\n\n"
+            "She stays at Flat 11, Rosemary Court, Kelsby. He was seen by Kelsby Recovery Service.\n\n"
+            "a colleague, Pimchanok \"Ploy\" Srisuk, told me. Ploy on nights says so.\n\n"
+            "Farrowdale, J. and Quenby, R. (2021) 'Separation, stalking and lethal risk', Journal, 9(2).\n\n"
+            "SWYDDOGOL – SENSITIF\n\nMae Bethan yn byw yn Fflat 4, Glan yr Afon, gyda'i mab (g. 17/01/2021).\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "SIVALINGAM, Tharshan"), ("ADDRESS", "12 ferndale gdns"),
+                   ("ADDRESS", "Flat 11, Rosemary Court"), ("PERSON", 'Pimchanok "Ploy" Srisuk'), ("PERSON", "Ploy"),
+                   ("PROTECTIVE_MARKING", "SWYDDOGOL – SENSITIF"), ("PERSON", "Bethan"),
+                   ("ADDRESS", "Fflat 4, Glan yr Afon"), ("DATE_OF_BIRTH", "17/01/2021")]

@@ -176,6 +176,7 @@ class _Allowed:
                 w = w.strip(".'’\"()")
                 if w:
                     self.tokens.add(w)
+                    self.tokens.update(p for p in w.split("-") if len(p) > 1)  # "Dr Rennard-Osei" for "Philippa Rennard-Osei"
         # terms indexed by their first word; each tried only where that word occurs
         self.by_first: dict[str, list[re.Pattern]] = {}
         for t in sorted(set(terms), key=len, reverse=True):
@@ -538,7 +539,12 @@ class Analyser:
                 if all(len(w) <= 1 or w in self.lexicon.stop_words for w in name_words):
                     # what is left after trimming an allowed term is an initial or an article ("A Clare's Law")
                     continue
+                if (a, b) != (r.start, r.end) and all(self.lexicon.is_word(w) and w not in self.lexicon.first for w in name_words):
+                    continue  # "Royal" left of "Royal Porthaven Infirmary" once the allowed place is trimmed
             cands.append([a, b, r.entity_type, r.score, meta.get(RULE_KEY, ""), meta.get(WHY_KEY, "")])
+
+        # a word in no dictionary right after an address or before a postcode is its town: "22 Lindley Close, Kelsby KY6 2PB"
+        _towns_after_addresses(cands, masked)
 
         # a name found with confidence is a name everywhere in the same text: "KAYDEN O'DRISCOLL" in a
         # heading makes "kayden" in the notes below a name too, in any case
@@ -603,6 +609,21 @@ class Analyser:
 
 
 
+def _towns_after_addresses(cands, masked):
+    """Turn a one-word PERSON candidate into a place when an address ends just before it or a postcode
+    starts just after it ("Flat 11, Rosemary Court, Kelsby", "Kelsby KY6 2PB"). Changes `cands` in place."""
+    ends = {c[1] for c in cands if c[2] == "ADDRESS"}
+    starts = {c[0] for c in cands if c[2] == "UK_POSTCODE"}
+    for c in cands:
+        if c[2] != "PERSON" or c[3] >= 0.9 or not re.fullmatch(r"[A-Z][\w'’-]+", masked[c[0]:c[1]]):
+            continue
+        m = re.search(r",[ \t]*$", masked[max(0, c[0] - 3) : c[0]])
+        before = c[0] - (len(m.group(0)) if m else 0)
+        after = re.match(r",?[ \t]+", masked[c[1] : c[1] + 3])
+        if (m and before in ends) or (after and c[1] + after.end() in starts):
+            c[2], c[3], c[4], c[5] = "LOCATION", 0.4, "AN206", "a town (after an address or before a postcode)"
+
+
 def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
     """Names found with confidence, found again elsewhere in the same text.
 
@@ -643,6 +664,14 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             continue
         if score < (0.7 if len(found) == 1 else 0.8):
             continue  # a full name ("KAYDEN O'DRISCOLL", "amira haddad") or a single name found with evidence
+        for q in re.finditer(r"[\"“‘'](?P<n>[^\W\d_][\w'’-]*)[\"”’']", masked[a:b]):
+            w = fold(q.group("n"))  # a nickname inside a name: Pimchanok "Ploy" Srisuk
+            if len(w) > 1 and w not in allow.tokens and w not in lex.stop_words:
+                if lex.is_word(w):
+                    word_names[w] = word_names.get(w, 0) + 2
+                    alias_words.add(w)
+                else:
+                    words.setdefault(w, score)
         if len(found) >= 2:
             # a double-barrelled surname is a name as a whole even when both halves are words: "THOMPSON-HINDS"
             for m in re.finditer(r"[^\W\d_]{3,}(?:-[^\W\d_]{3,})+", folded[a:b]):

@@ -28,6 +28,9 @@ import yaml
 from .anonymise import AllowedTerms, Analyser
 from .extract import kind_for, mask
 
+# the labelled sets in evaluation/, in the order they were written (see evaluation/README.md)
+SPLITS = ["dev", "test", "holdout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11"]
+
 GOLD = re.compile(r"\[\[(.+?)\|([A-Z_/]+)\]\]", re.S)
 
 
@@ -156,7 +159,7 @@ def report(name: str, s: Scores, verbose: bool, out=sys.stdout) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="reviewsite eval", description=__doc__.split("\n")[0])
     ap.add_argument("--root", default="evaluation")
-    ap.add_argument("--split", default="all", choices=["dev", "test", "holdout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "all"])
+    ap.add_argument("--split", default="all", choices=[*SPLITS, "all"])
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--config", default=None)
     args = ap.parse_args(argv)
@@ -166,7 +169,7 @@ def main(argv=None) -> int:
         return 2
     analyser = Analyser.from_config(args.config)
     analyser.use_cache = False
-    splits = ["dev", "test", "holdout", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"] if args.split == "all" else [args.split]
+    splits = SPLITS if args.split == "all" else [args.split]
     for split in splits:
         if (root / split).is_dir():
             report(split, evaluate(analyser, load_split(root, split)), args.verbose)

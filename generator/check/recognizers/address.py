@@ -49,6 +49,8 @@ class AddressRecognizer(RegexRecognizer):
         # a Welsh house name and its lane: "Tŷ Hir, Lôn y Felin", "Bryn Awel, Heol y Dderwen"
         ("welsh-house", r"(?<![\w/.-])(?:Tŷ|Ty|Bryn|Pen|Plas|Bwthyn|Fferm|Hafod|Glan|Maes)[ \t]+[A-Z][\w'’-]+,[ \t]*(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+", 0.85),
         # a Welsh house name after "of", "at", "from": "Mr Emrys ab Iorwerth of Tŷ Newydd"
+        # a Welsh flat: "Fflat 4, Glan yr Afon"
+        ("welsh-flat", r"(?<![\w/.-])Fflat[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+[A-ZŴŶ][\w'’-]+(?:[ \t]+(?:yr|y|[A-ZŴŶ][\w'’-]+)){0,3}", 0.85),
         ("welsh-house-name", r"(?<![\w/.-])(?:Tŷ|Ty|Plas|Bwthyn|Fferm|Hafod|Bryn|Pen)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.0),
         # a flat number on its own, in a block named elsewhere: "flat 1104", "FLAT 1105"
         ("flat-number", r"(?<![\w/.-])(?i:flat|apartment)[ \t]+\d{1,4}[A-Za-z]?\b(?![ \t]*(?:-|(?i:miles?|mins?|minutes?|doors?|floors?|streets?|roads?|houses?|years?|months?|weeks?|days?)\b))", 0.6),
@@ -58,7 +60,7 @@ class AddressRecognizer(RegexRecognizer):
         ("named-street", r"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
         ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),
         # sloppy lower-case notes: "4 kestrel way", "12b mill road"
-        ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|st|avenue|ave|lane|drive|crescent|way|gardens|grove|terrace|mews|close|court|place|walk|rise|view|row|parade|square)\b(?![ \t]*-)", 0.6),
+        ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|st|avenue|ave|lane|ln|drive|dr|crescent|cres|way|gardens|gdns|grove|gr|terrace|terr|tce|mews|close|cl|court|ct|place|pl|walk|rise|view|row|parade|square|sq)\b(?![ \t]*-)", 0.6),
         ("lower-flat-of", r"(?<![\w/.-])(?:flat|apartment|apt|unit|room)[ \t]+\d+[a-z]?,?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:house|court|lodge|building|tower|block|point|heights|mansions)\b", 0.7),
         # northern streets named "-gate" with no street word: "41 Wellgate", "12 micklegate"
         ("gate-street", r"(?<![\w/.,-])\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Za-z][a-z]{1,12}gate\b", 0.85),

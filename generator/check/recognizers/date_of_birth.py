@@ -23,7 +23,7 @@ class DateOfBirthRecognizer(RegexRecognizer):
     PATTERNS = [
         (
             "dob",
-            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+(?:and[ \t]+place[ \t]+)?of[ \t]+birth|\bdyddiad[ \t]+geni|\bganwyd(?:[ \t]+ar)?|\bborn(?:[ \t]+on)?|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[,:\-–(]?\s*[\"“']?(?:(?:is|was|as|of|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
+            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+(?:and[ \t]+place[ \t]+)?of[ \t]+birth|\bdyddiad[ \t]+geni|\bganwyd(?:[ \t]+ar)?|\bborn(?:[ \t]+on)?|(?<=\()[gb]\.|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[,:\-–(]?\s*[\"“']?(?:(?:is|was|as|of|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
             0.95,
         ),
         # a date in a sentence about dates of birth: "Could school send the dates of birth? I have 21/09/2017 for Z"

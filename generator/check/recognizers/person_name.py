@@ -315,6 +315,8 @@ class NameLexicon:
 
     def _classify(self, w: str) -> str:
         lw = w.lower()
+        if lw.endswith(("'d", "’d")) and (lw[:-2] in ABBREVIATIONS or w[:-2].isupper()):
+            return "ACRONYM"  # "DNA'd" (did not attend), "OD'd"
         if lw in TITLES or lw.rstrip(".") in TITLES:
             return "TITLE"
         if lw in AGENCY or lw.rstrip("'’s") in AGENCY:
@@ -466,6 +468,9 @@ _LOWER_SPEAKER_VERB = re.compile(
 _APPOSITIVE_ORG_AFTER = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,6}(?:service|charity|organisation|organization|project|clinic|centre|center|"
     r"helpline|programme|agency|provider|trust|network|partnership|group)\b")
+_REFERENCE_LINE = re.compile(
+    r"^[ \t]*(?:[-*][ \t]+|\d+\.[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’-]+,[ \t]+(?:[A-Z]\.[ \t]*){1,3}[^\n]{0,160}?\((?:19|20)\d\d[a-z]?\)")
+_HOSPITAL_WARD_BEFORE = re.compile(r"(?:\b(?:to|on|onto|from|at|in|of)|[(,])[ \t]*$")
 _SEASONS = {"spring", "summer", "autumn", "winter"}
 _SAY_VERB = re.compile(r"[ \t]+(?:said|says|told|tells|texted|rang|phoned|asked|messaged|shouted)\b")
 _CLAUSE_START_BEFORE = re.compile(r"(?:^|[.;:!?,(|\n\"“]|\b(?:and|but|then|that|when|so|because|as|if|while|said|says|told|with|by))[ \t]*$")
@@ -587,6 +592,7 @@ class PersonNameRecognizer(EntityRecognizer):
         n = len(toks)
         welsh = self._welsh = welsh_words.welsh_spans(text)
         self._ents = ents
+        self._org_words: set[str] = set()
 
         # 1. build chunks of name-shaped tokens on one line
         chunks: list[list[Token]] = []
@@ -605,8 +611,8 @@ class PersonNameRecognizer(EntityRecognizer):
         for i, tok in enumerate(toks):
             t = text[tok.idx : tok.idx + len(tok.text)]  # the original characters (not title-cased)
             if tok.is_space:
-                if "\n" in tok.text:
-                    flush()
+                if "\n" in tok.text or "\t" in tok.text or len(tok.text) >= 2:
+                    flush()  # a line break, or a gap between two fields ("SIVALINGAM, Tharshan    Team: HTT")
                 continue
             shape = self._shape(t)
             word = t
@@ -665,6 +671,10 @@ class PersonNameRecognizer(EntityRecognizer):
                         t.lower() in lex.first or nt.lower() in lex.surnames or t.lower() in lex.surnames
                     ) and (t.lower() in lex.first or not lex.is_word(t) or nt.lower() in lex.surnames):  # "rose brennan"
                         out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN101", self, "a name in lower case"))
+                    elif _LOWER_NAMEISH.match(nt) and t.lower() in lex.first_all and t not in lex.stop_words and nt.lower() in lex.word_surnames \
+                            and STRONG_RELATION.search(text[max(0, tok.idx - 30) : tok.idx]):
+                        # "her partner lee chance": a given name and a surname that is also a word, after a relation
+                        out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN101", self, "a name in lower case"))
             # a title in lower case before a name-like word: "mrs okafor", "ds kowalski"
             if shape == "LOWER" and t in _LOWER_TITLES and tok.whitespace_:
                 j = i + 1
@@ -704,11 +714,22 @@ class PersonNameRecognizer(EntityRecognizer):
         flush()
 
         # 2. split chunks at titles and agency words, then score
+        scored = []
         for chunk in chunks:
             for part, has_title, agency_before in self._split(chunk):
                 r = self._score(part, has_title, agency_before, text, toks, ents, n)
                 if r:
-                    out.append(r)
+                    scored.append(r)
+        # a word in no dictionary that names an organisation elsewhere in this text is a place or an
+        # organisation alone too ("Kelsby Recovery Service" ... "seen in Kelsby"), unless a name holds it
+        in_names = {w.lower() for r in scored if r.entity_type == "PERSON" and " " in text[r.start : r.end].strip()
+                    for w in re.findall(r"[\w'’-]+", text[r.start : r.end])}
+        for r in scored:
+            w = text[r.start : r.end]
+            if r.entity_type == "PERSON" and r.score < 0.9 and w.lower() in self._org_words - in_names \
+                    and w.lower() not in lex.first and w.lower() not in lex.surnames:
+                r = result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a place or organisation (named so elsewhere in this text)")
+            out.append(r)
         # an alias or nickname in quotes: alias "Con T", nicknamed 'Daz'
         for m in _ALIAS.finditer(text):
             out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname"))
@@ -781,10 +802,10 @@ class PersonNameRecognizer(EntityRecognizer):
         for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.55]:
             line_start = text.rfind("\n", 0, r.start) + 1
             m = _SURNAME_FIRST.search(text, line_start, r.start)
-            if m and (r.score >= 0.85 or (m.group("w").isupper() and len(m.group("w")) > 2)):  # "BRENNAN, Rose"
+            if m and (r.score >= 0.85 or (m.group("w").isupper() and len(m.group("w")) > 2)):  # "BRENNAN, Rose", "SIVALINGAM, Tharshan"
                 w = m.group("w")
                 c = lex.classify(w.capitalize() if w.isupper() else w)
-                if c in ("SURNAME", "UNKNOWN", "FIRST") or (c == "COMMON" and w.lower() in lex.word_surnames):
+                if c in ("SURNAME", "UNKNOWN", "FIRST") or (c == "COMMON" and (w.lower() in lex.word_surnames or not lex.is_word(w))):
                     out.append(result("PERSON", m.start("w"), r.end, 0.9, "AN101", self, "a name written surname first"))
         # who speaks in a message transcript: "[02/10/2023, 21:14] Tope 🦋: ...", "Connor Fairbairn · 00:43"
         for rx in (_CHAT_SPEAKER, _MESSENGER_SPEAKER):
@@ -887,7 +908,8 @@ class PersonNameRecognizer(EntityRecognizer):
                     cur[-1].text.lower() in self.lexicon.first_all and self._ents.get(cur[-1].i) == "PERSON")):
                 tk.cls = "SURNAME"  # "Lee Anthony WARD", "Tom House": a surname, not a hospital ward
             if tk.cls == "AGENCY":
-                # everything up to an agency word names an organisation
+                # everything up to an agency word names an organisation ("Kelsby Recovery Service")
+                self._org_words.update(t.text.lower() for t in cur if t.cls == "UNKNOWN" and t.shape == "TITLE")
                 cur, title, agency = [], None, True
                 continue
             if tk.text.lower() == "uk" or any(r in WELSH_ORG_BEFORE for r in welsh_words.radicals(tk.text.lower())):
@@ -903,6 +925,9 @@ class PersonNameRecognizer(EntityRecognizer):
 
     def _score(self, part, title, agency_before, text, toks, ents, n):
         r = self._score_inner(part, title, agency_before, text, toks, ents, n)
+        if r is not None and r.entity_type == "PERSON" and not title and text[r.start : r.end].endswith(("Ward", "WARD")) \
+                and " " in text[r.start : r.end].strip() and _HOSPITAL_WARD_BEFORE.search(text, max(0, r.start - 12), r.start):
+            return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a hospital ward")  # "admitted to Hazel Ward"
         if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.9:
             m = _AND_AGENCY_AFTER.match(text[r.end : r.end + 80]) or _AGENCY_AFTER_WRAP.match(text[r.end : r.end + 80]) \
                 or _POSSESSIVE_AGENCY_AFTER.match(text[r.end : r.end + 80])
@@ -918,7 +943,12 @@ class PersonNameRecognizer(EntityRecognizer):
             before = text[max(0, r.start - 40) : r.start]
             first_word = text[r.start : r.end].split()[0].lower() if text[r.start : r.end].split() else ""
             given = first_word in self.lexicon.first and not academic
-            if not given and (_CITATION_AFTER.match(after) or (_CITATION_OPEN_BEFORE.search(before) and _CITATION_IN.match(after))):
+            line = text[text.rfind("\n", 0, r.start) + 1 : text.find("\n", r.end) if "\n" in text[r.end:] else len(text)]
+            if _REFERENCE_LINE.match(line) and r.start - (text.rfind("\n", 0, r.start) + 1) < line.find("("):
+                # "Farrowdale, J. and Quenby, R. (2021) 'Separation...'": an entry of a reference list
+                r.score = 0.4
+                r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
+            elif not given and (_CITATION_AFTER.match(after) or (_CITATION_OPEN_BEFORE.search(before) and _CITATION_IN.match(after))):
                 # "Monckton-Smith (2019)", "(Stark, 2007)": a published author, for the panel to confirm
                 r.score = 0.4
                 r.recognition_metadata["why"] = "a cited author? (check it is a publication)"

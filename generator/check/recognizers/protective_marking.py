@@ -20,6 +20,8 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
         ("not-for-disclosure", r"(?i:\bnot\s+for\s+(?:onward\s+)?disclosure\b|\b(?:private\s+and\s+)?confidential\s*[\-–—:]\s*addressee\s+only\b)", 0.85),
         ("identifiable-information", r"(?i:\b(?:patient|person|client)[\s-]+identifiable\s+(?:information|data)\b)", 0.85),
                 ("not-for-publication", r"(?i:\bnot\s+(?:for|to\s+be)\s+(?:publication|published|circulation|circulated|wider\s+circulation|onward\s+transmission)\b)", 0.8),
+        # the Welsh markings of bilingual bodies: SWYDDOGOL – SENSITIF (OFFICIAL – SENSITIVE), CYFRINACHOL (CONFIDENTIAL)
+        ("welsh-marking", r"(?i:\bswyddogol[\s\-–—:]*sensitif\b)|(?<![\w-])CYFRINACHOL(?![\w-])", 0.95),
         ("gsc", r"(?i:\bgovernment\s+security\s+classifications?\b)", 0.8),
         ("in-confidence", r"(?i:\b(?:in|medical|commercial|staff|police|management)[\s\-–—]+in[\s\-–—]+confidence\b)", 0.8),
         ("confidential-word", r"(?<![\w-])Confidential(?=\s*(?:$|[\-–—:|]))", 0.85),
