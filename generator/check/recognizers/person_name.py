@@ -943,8 +943,10 @@ class PersonNameRecognizer(EntityRecognizer):
             before = text[max(0, r.start - 40) : r.start]
             first_word = text[r.start : r.end].split()[0].lower() if text[r.start : r.end].split() else ""
             given = first_word in self.lexicon.first and not academic
-            line = text[text.rfind("\n", 0, r.start) + 1 : text.find("\n", r.end) if "\n" in text[r.end:] else len(text)]
-            if _REFERENCE_LINE.match(line) and r.start - (text.rfind("\n", 0, r.start) + 1) < line.find("("):
+            line_start = text.rfind("\n", 0, r.start) + 1
+            line_end = text.find("\n", r.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if _REFERENCE_LINE.match(line) and r.start - line_start < line.find("("):
                 # "Farrowdale, J. and Quenby, R. (2021) 'Separation...'": an entry of a reference list
                 r.score = 0.4
                 r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
