@@ -58,7 +58,7 @@ import yaml
 from generator.diagnostics import Finding
 
 from . import extract
-from .recognizers.person_name import AGENCY, MONTHS_DAYS, ROLE
+from .recognizers.person_name import AGENCY, MONTHS_DAYS, ROLE, SEASONS
 from .registers import fold
 
 MONTHS_AND_ROLES = MONTHS_DAYS | ROLE | AGENCY
@@ -752,7 +752,7 @@ def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, l
     names in lower case ("tariq", "declan"): their lower-case occurrences count where a name goes
     ("staying with rose", "(rose, 14 kiln row)"), not elsewhere ("in the summer holidays", "we hope")."""
     names = [w for w, evidence in word_names.items()
-             if evidence >= 2 and (w not in MONTHS_AND_ROLES or w in ("spring", "summer", "autumn", "winter"))]  # "Summer said"
+             if evidence >= 2 and (w not in MONTHS_AND_ROLES or w in SEASONS)]  # "Summer said"
     names += [w for w in lower_in_context if w not in names]
     if not names:
         return []

@@ -471,7 +471,7 @@ _APPOSITIVE_ORG_AFTER = re.compile(
 _REFERENCE_LINE = re.compile(
     r"^[ \t]*(?:[-*][ \t]+|\d+\.[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’-]+,[ \t]+(?:[A-Z]\.[ \t]*){1,3}[^\n]{0,160}?\((?:19|20)\d\d[a-z]?\)")
 _HOSPITAL_WARD_BEFORE = re.compile(r"(?:\b(?:to|on|onto|from|at|in|of)|[(,])[ \t]*$")
-_SEASONS = {"spring", "summer", "autumn", "winter"}
+SEASONS = {"spring", "summer", "autumn", "winter"}  # in MONTHS_DAYS, yet also given names ("Summer said")
 _SAY_VERB = re.compile(r"[ \t]+(?:said|says|told|tells|texted|rang|phoned|asked|messaged|shouted)\b")
 _CLAUSE_START_BEFORE = re.compile(r"(?:^|[.;:!?,(|\n\"“]|\b(?:and|but|then|that|when|so|because|as|if|while|said|says|told|with|by))[ \t]*$")
 _CHAT_SPEAKER = re.compile(  # a WhatsApp export; its brackets are masked out (they look like link text)
@@ -699,7 +699,7 @@ class PersonNameRecognizer(EntityRecognizer):
                     and _PROSE_BEFORE.match(text[max(0, tok.idx - 1) : tok.idx] or " ")
                     and not _DETERMINER_BEFORE.search(text[max(0, tok.idx - 14) : tok.idx])
                     and t not in lex.stop_words and t not in ROLE | AGENCY | KINSHIP
-                    and (t not in MONTHS_DAYS or (t in _SEASONS and _SAY_VERB.match(text, tok.idx + len(t))))
+                    and (t not in MONTHS_DAYS or (t in SEASONS and _SAY_VERB.match(text, tok.idx + len(t))))
                     and t.rstrip(".") not in ABBREVIATIONS and t not in _LANGUAGES):
                 if t in lex.first_all and (not lex.is_word(t) or _CLAUSE_START_BEFORE.search(text[max(0, tok.idx - 12) : tok.idx])):
                     # a given name that is also a word ("precious", "grace") only where a clause starts: not "an older man came"
@@ -991,7 +991,7 @@ class PersonNameRecognizer(EntityRecognizer):
                 return result("PERSON", p0.start, p0.end, 0.55, "AN101", self, "a first name (the language model agrees)")
             if ok and (rel or poss) and not _sentence_start(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
-            if low0 in _SEASONS and _SAY_VERB.match(text, p0.end) and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]):
+            if low0 in SEASONS and _SAY_VERB.match(text, p0.end) and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name (the subject of a verb)")  # "Summer said"
             if ok and low0 not in lex.stop_words and low0 not in KINSHIP and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]) and (
                     _LOWER_SPEAKER_VERB.match(text, p0.end) or (_SUBJECT_VERB_AFTER.match(text, p0.end) and not _sentence_start(text, p0.start))):
@@ -1008,7 +1008,7 @@ class PersonNameRecognizer(EntityRecognizer):
             return bool(nxt) and (nxt[0].cls in ("SURNAME", "UNKNOWN", "FIRST") or (
                 nxt[0].cls == "COMMON" and nxt[0].text.lower() in lex.word_surnames) or (
                 nxt[0].cls == "INITIAL" and len(nxt) == 1 and len(nxt[0].text.rstrip(".")) == 1
-                and part[k].text.lower() not in MONTHS_DAYS - _SEASONS))  # "Summer D", not "May B"
+                and part[k].text.lower() not in MONTHS_DAYS - SEASONS))  # "Summer D", not "May B"
 
         while part and part[0].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE") and not title:
             if part[0].cls == "COMMON" and part[0].text.lower() in lex.first_all and name_next(0) \
