@@ -677,7 +677,6 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             for m in re.finditer(r"[^\W\d_]{3,}(?:-[^\W\d_]{3,})+", folded[a:b]):
                 if m.group(0) not in allow.tokens and not any(p in lex.stop_words for p in m.group(0).split("-")):
                     words.setdefault(m.group(0), score)
-        if len(found) >= 2:
             for m in found:  # "Rose" of "BRENNAN, Rose" / "Rose Brennan": lower case too, where a name goes
                 if m.group(0) in lex.first_all and lex.is_word(m.group(0)) and m.group(0) not in lex.stop_words:
                     first_words.add(m.group(0))

@@ -313,6 +313,10 @@ class NameLexicon:
             self._cache[w] = c
         return c
 
+    def classify_any_case(self, w: str) -> str:
+        """classify() for a word that may be written in capitals ("HARGREAVES" as "Hargreaves")."""
+        return self.classify(w.capitalize() if w.isupper() else w)
+
     def _classify(self, w: str) -> str:
         lw = w.lower()
         if lw.endswith(("'d", "’d")) and (lw[:-2] in ABBREVIATIONS or w[:-2].isupper()):
@@ -484,7 +488,7 @@ _NAME_BEFORE_PSEUDONYM = re.compile(
     r"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)[ \t]*\((?:(?:referred[ \t]+to|known)[ \t]+as[ \t]+|now[ \t]+)?[\"“‘']?"
     r"(?:Child|Adult|Baby|Son|Daughter|Sibling|Person|Victim|Subject|Family[ \t]+[Mm]ember|Mr|Mrs|Ms|Miss)[ \t]+[A-Z0-9]\b")
 _LOWER_GAELIC_NAME = re.compile(r"(?<![\w'’.@-])(?P<first>[a-z]{3,})[ \t]+(?:o['’]|mc|mac)[a-z]{3,}\b(?![@.]\w)")
-_BY_NUMBER = re.compile(r"\b(?:BY|OFFICER|OFFR|SEEN BY)[ \t]+(?P<num>\d{4})\b(?![/:.-]\d)")
+_BY_NUMBER = re.compile(r"\b(?:BY|OFFICER|OFFR)[ \t]+(?P<num>\d{4})\b(?![/:.-]\d)")
 _BIG_NICKNAME = re.compile(r"(?<![\w'’-])(?P<name>(?:Big|Little|Lil|Lil'|Wee)[ \t]+(?P<w>[A-Z][a-z]{0,9}))\b(?![ \t]+[A-Z])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|our|their|his|her|my|your)\s+$", re.I)
 _SUBJECT_VERB_AFTER = re.compile(
@@ -495,6 +499,11 @@ _NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]*")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _NAME_CAMEL = re.compile(r"^(?:Mc|Mac|Nic|Ní|Ni|Mhic|Uí|Ui|Ó|De|Di|Da|La|Le|Van|Von|Fitz|O'|D')[A-ZÀ-ÖØ-Þ]")
+
+
+def _after_determiner(text: str, a: int) -> bool:
+    """The word at `a` follows "the", "a", "her", "their"...: a noun ("the summer", "her hope"), not a name."""
+    return bool(_DETERMINER_BEFORE.search(text[max(0, a - 14) : a]))
 
 
 def _sentence_start(text: str, a: int) -> bool:
@@ -697,7 +706,7 @@ class PersonNameRecognizer(EntityRecognizer):
             # a lower-case word as the subject of a speech or action verb in notes: "gemma said", "anji texted"
             if (shape == "LOWER" and len(t) > 2 and _LOWER_SPEAKER_VERB.match(text, tok.idx + len(t))
                     and _PROSE_BEFORE.match(text[max(0, tok.idx - 1) : tok.idx] or " ")
-                    and not _DETERMINER_BEFORE.search(text[max(0, tok.idx - 14) : tok.idx])
+                    and not _after_determiner(text, tok.idx)
                     and t not in lex.stop_words and t not in ROLE | AGENCY | KINSHIP
                     and (t not in MONTHS_DAYS or (t in SEASONS and _SAY_VERB.match(text, tok.idx + len(t))))
                     and t.rstrip(".") not in ABBREVIATIONS and t not in _LANGUAGES):
@@ -804,7 +813,7 @@ class PersonNameRecognizer(EntityRecognizer):
             m = _SURNAME_FIRST.search(text, line_start, r.start)
             if m and (r.score >= 0.85 or (m.group("w").isupper() and len(m.group("w")) > 2)):  # "BRENNAN, Rose", "SIVALINGAM, Tharshan"
                 w = m.group("w")
-                c = lex.classify(w.capitalize() if w.isupper() else w)
+                c = lex.classify_any_case(w)
                 if c in ("SURNAME", "UNKNOWN", "FIRST") or (c == "COMMON" and (w.lower() in lex.word_surnames or not lex.is_word(w))):
                     out.append(result("PERSON", m.start("w"), r.end, 0.9, "AN101", self, "a name written surname first"))
         # who speaks in a message transcript: "[02/10/2023, 21:14] Tope 🦋: ...", "Connor Fairbairn · 00:43"
@@ -818,7 +827,7 @@ class PersonNameRecognizer(EntityRecognizer):
         # a nickname inside a name: DOUGLAS "DOUGIE" BAIRD, Kevin 'Kev' Brannigan
         for m in _NICK_INSIDE.finditer(text):
             first = m.group("first")
-            if first.lower() in lex.first_all or lex.classify(first.capitalize() if first.isupper() else first) in ("FIRST", "UNKNOWN"):
+            if first.lower() in lex.first_all or lex.classify_any_case(first) in ("FIRST", "UNKNOWN"):
                 out.append(result("PERSON", m.start(), m.end(), 0.9, "AN101", self, "a name with a nickname inside it"))
                 out.append(result("PERSON", m.start("nick"), m.end("nick"), 0.8, "AN101", self, "an alias or nickname (inside a name)"))
         # a real name beside the pseudonym that replaces it: "Ivy (Child C, dob ...)"
@@ -868,7 +877,7 @@ class PersonNameRecognizer(EntityRecognizer):
             keep = []
             for w in words:
                 base = w.rstrip("'’s") if w.endswith(("'s", "’s")) else w
-                c = lex.classify(base.capitalize() if base.isupper() else base)
+                c = lex.classify_any_case(base)
                 if c in ("AGENCY", "TITLE") or w.lower() in MONTHS_DAYS or w.lower() in ROLE or w.lower() in lex.stop_words \
                         or (keep and c == "COMMON"):
                     break
@@ -991,14 +1000,14 @@ class PersonNameRecognizer(EntityRecognizer):
                 return result("PERSON", p0.start, p0.end, 0.55, "AN101", self, "a first name (the language model agrees)")
             if ok and (rel or poss) and not _sentence_start(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
-            if low0 in SEASONS and _SAY_VERB.match(text, p0.end) and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]):
+            if low0 in SEASONS and _SAY_VERB.match(text, p0.end) and not _after_determiner(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name (the subject of a verb)")  # "Summer said"
-            if ok and low0 not in lex.stop_words and low0 not in KINSHIP and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]) and (
+            if ok and low0 not in lex.stop_words and low0 not in KINSHIP and not _after_determiner(text, p0.start) and (
                     _LOWER_SPEAKER_VERB.match(text, p0.end) or (_SUBJECT_VERB_AFTER.match(text, p0.end) and not _sentence_start(text, p0.start))):
                 # "Grace told the GP", "... when Hope was seen": a given name that is also a word, as the subject of a verb
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name (the subject of a verb)")
             if low0 in lex.word_surnames and low0 not in lex.places and _SUBJECT_VERB_AFTER.match(text, p0.end) \
-                    and not _sentence_start(text, p0.start) and not _DETERMINER_BEFORE.search(text[max(0, p0.start - 12) : p0.start]) \
+                    and not _sentence_start(text, p0.start) and not _after_determiner(text, p0.start) \
                     and low0 not in ROLE | MONTHS_DAYS | AGENCY | _LANGUAGES and low0 not in lex.stop_words:
                 # "Victim states Hargreaves has become ...": a surname that is also a word, as the subject of a verb
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a surname alone (the subject of a verb)")
