@@ -636,3 +636,27 @@ def test_reference_lists_towns_after_addresses_wards_and_welsh_records(analyser)
                    ("ADDRESS", "Flat 11, Rosemary Court"), ("PERSON", 'Pimchanok "Ploy" Srisuk'), ("PERSON", "Ploy"),
                    ("PROTECTIVE_MARKING", "SWYDDOGOL – SENSITIF"), ("PERSON", "Bethan"),
                    ("ADDRESS", "Fflat 4, Glan yr Afon"), ("DATE_OF_BIRTH", "17/01/2021")]
+
+
+def test_upns_approach_streets_born_in_on_and_names_after_real_name_instructions(analyser):
+    text = ("| Pupil | UPN | Address |\n|---|---|---|\n| Idris Haque | V801200100002 | 4 Mill Approach |\n\n"
+            "Ilhan was born in Mirpur, Pakistan, on 12 June 1990 and came to England in 2009. "
+            "The school used a 3 Stage Approach; the string K999999999999 failed validation.\n\n"
+            "Action: replace the real names with pseudonyms in the chronology, including \"Tarek\" in the police rows.\n\n"
+            "| Mum Shirin Talukder 07700 900218 |\n\nHe shouted at Shirin in the street.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Idris Haque"), ("CASE_REFERENCE", "V801200100002"), ("ADDRESS", "4 Mill Approach"),
+                   ("PERSON", "Ilhan"), ("DATE_OF_BIRTH", "12 June 1990"), ("PERSON", "Tarek"),
+                   ("PERSON", "Shirin Talukder"), ("PHONE_NUMBER", "07700 900218"), ("PERSON", "Shirin")]
+
+
+def test_medicines_qualifications_role_acronyms_firms_and_multi_author_citations_are_not_names(analyser):
+    text = ("Consultants: Mr Gethin Rowe FRCS (Tr & Orth) · Dr Nia Price MRCPsych\n\n"
+            "- Dalteparin 5000 units once daily\n- Calfovit-D3 one sachet daily\n- Omeprazole continued\n\n"
+            "To: Halton Brook Medical Centre, 9 Quarry Approach, Halton Brook HB3 9QT\n\n"
+            "Carer from Fenwick Homecare visited. Fenwick coordinator to send the logs. Op Encompass call at 08:05; "
+            "check-in with ELSA. The family was visiting Sylhet.\n\n"
+            "Quarrie, Lyle and Abbott (2019) show this; others agree (Abbott, Lyle and Quarrie, 2020).\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Mr Gethin Rowe"), ("PERSON", "Dr Nia Price"), ("ADDRESS", "9 Quarry Approach"),
+                   ("UK_POSTCODE", "HB3 9QT")]

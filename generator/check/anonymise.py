@@ -131,6 +131,8 @@ _PSEUDONYM_DECLARATIONS = [
     re.compile(rf"\b(?:referred\s+to|known|called)\s+as\s+{_Q}?{_PSEUDO_NAME}{_EQ}?\s+{_IN_THIS}"),
 ]
 
+_NOT_A_DECLARATION = re.compile(r"\b(?:including|includes|such\s+as|e\.g\.|like|real|still|instead\s+of|rather\s+than|not)\b", re.I)
+
 
 def pseudonyms_declared_in(text: str) -> list[str]:
     """Pseudonyms a document declares itself ("referred to in this report as 'Rose'", "the
@@ -139,6 +141,8 @@ def pseudonyms_declared_in(text: str) -> list[str]:
     out = []
     for rx in _PSEUDONYM_DECLARATIONS:
         for m in rx.finditer(text):
+            if _NOT_A_DECLARATION.search(m.group(0)):
+                continue  # 'replace the real names with pseudonyms, including "Rami"': a real name, not a pseudonym
             name = m.group("name").strip()
             if name.endswith(("'s", "’s")):
                 name = name[:-2]
@@ -610,13 +614,13 @@ class Analyser:
 
 
 def _towns_after_addresses(cands, masked):
-    """Turn a one-word PERSON candidate into a place when an address ends just before it or a postcode
+    """Turn a PERSON candidate of one or two words into a place when an address ends just before it or a postcode
     starts just after it ("Flat 11, Rosemary Court, Kelsby", "Kelsby KY6 2PB"). Changes `cands` in place."""
     ends = {c[1] for c in cands if c[2] == "ADDRESS"}
     starts = {c[0] for c in cands if c[2] == "UK_POSTCODE"}
     for c in cands:
-        if c[2] != "PERSON" or c[3] >= 0.9 or not re.fullmatch(r"[A-Z][\w'’-]+", masked[c[0]:c[1]]):
-            continue
+        if c[2] != "PERSON" or c[3] >= 0.9 or not re.fullmatch(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", masked[c[0]:c[1]]):
+            continue  # one or two capitalised words without a title: "Kelsby", "Halton Brook"
         m = re.search(r",[ \t]*$", masked[max(0, c[0] - 3) : c[0]])
         before = c[0] - (len(m.group(0)) if m else 0)
         after = re.match(r",?[ \t]+", masked[c[1] : c[1] + 3])

@@ -10,7 +10,8 @@ STREET = (  # in any case: "ROAD" in police logs (the name before it must still 
     r"(?i:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|Gr|"
     r"Terrace|Terr|Hill|Park|Walk|Mews|Row|Square|Sq|View|Rise|Green|Parade|Vale|Heights|Fields|Meadows|Wharf|Quay|Yard|"
     r"Boulevard|Gate|Chase|Croft|Nook|Drove|Path|Wynd|Brae|Loan|End|Side|Bank|Hollow|Mount|Mead|Garth|Fold|Cottages|"
-    r"Buildings|House|Lodge|Farm|Estate|Ffordd|Heol|Stryd|Lôn|Rhodfa|Cilgant)"
+    r"Buildings|House|Lodge|Farm|Estate|Approach|Circus|Broadway|Esplanade|Promenade|Embankment|Dale|Glade|Paddock|Orchard|"
+    r"Ridge|Spinney|Copse|Dell|Leys|Pastures|Ffordd|Heol|Stryd|Lôn|Rhodfa|Cilgant)"
 )
 _NAME = r"(?:[A-Z][\w'’.-]*|of|the|de|la|upon|on)"
 
@@ -98,6 +99,7 @@ class AddressRecognizer(RegexRecognizer):
             words = s.split()[1:-1]
             if any(w.strip(",").lower() in _NOT_LOWER_STREET for w in words):
                 return None  # "2 minutes down the road", "3 other lane"
-        if pattern == "numbered" and re.match(r"\d{1,4}[ \t]+(?:Years?|Days?|Weeks?|Months?|Hours?|Minutes?|Police|Court|Park)\b", s):
+        if pattern == "numbered" and re.match(r"\d{1,4}[ \t]+(?:Years?|Days?|Weeks?|Months?|Hours?|Minutes?|Police|Court|Park|"
+                                              r"Stages?|Steps?|Tiers?|Phases?|Points?|Pronged|Parts?|Levels?)\b", s):
             return None
         return score

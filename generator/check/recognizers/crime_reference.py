@@ -18,6 +18,21 @@ _CTX = re.compile(
 )
 
 
+_UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+
+def upn_checksum_ok(upn: str) -> bool:
+    """A Unique Pupil Number's check letter (the DfE's UPN guide): characters 2-13 weighted 2-13,
+    a letter in place 13 (a temporary UPN) by its place in the 23 letters; the sum mod 23 names the letter."""
+    if len(upn) != 13 or upn[0] not in _UPN_LETTERS or not upn[1:12].isdigit():
+        return False
+    last = upn[12]
+    values = [int(c) for c in upn[1:12]] + [int(last) if last.isdigit() else _UPN_LETTERS.find(last)]
+    if values[-1] < 0:
+        return False
+    return _UPN_LETTERS[sum(v * w for v, w in zip(values, range(2, 14))) % 23] == upn[0]
+
+
 _CTX_AFTER = re.compile(
     r"\s*[(\[,-]?\s*(?:the\s+)?(?:crime|incident|occurrence|case|custody|log|cad|urn|reference|ref)\b", re.I
 )
@@ -36,6 +51,7 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         ("urn", r"(?<![\w/-])\d{2,4}[A-Z]{2}\d{5,9}(?:/\d{2})?(?![\w/-])", 0.85),
         ("lettered-segments", r"(?<![\w/-])[A-Z]{1,5}(?:/[A-Z]{1,5}){1,2}/\d{2,4}/\d{3,8}(?![\w/-])", 0.85),  # CT/PL/2023/00417
         ("pnc", r"(?<![\w/-])(?:19|20)?\d{2}/\d{5,7}[A-Z](?![\w/-])", 0.9),  # PNC ID: 19/0338271T
+        ("upn", r"(?<![\w/-])[A-Z]\d{11}[0-9A-Z](?![\w/-])", 0.9),  # a pupil number with its check letter: Z822300612041
         ("after-word", r"(?<![\w/-])[A-Z0-9]{0,6}[/-]?\d{4,}(?:[/-][A-Z0-9]{1,10})*(?![\w/-])", 0.0),
         # letters, digits, letters: a prison number "A4471CK", a record number "RIO1104877X" (after a reference word)
         ("alnum", r"(?<![\w/-])[A-Z]{1,4}\d{4,}[A-Z]{1,3}(?![\w/-])", 0.0),
@@ -51,6 +67,10 @@ class CrimeReferenceRecognizer(RegexRecognizer):
             return None  # a date (13/03/2021, 2021-03-13, 2021-03)
         if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d", s):
             return None  # a month: "discussed at MARAC 11/2023"
+        if pattern == "upn":
+            if upn_checksum_ok(s):
+                return score
+            pattern = "after-word"  # without a valid check letter, only after a reference word
         if pattern == "alnum":
             pattern = "after-word"
         if pattern == "segmented":

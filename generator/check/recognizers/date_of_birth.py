@@ -26,6 +26,8 @@ class DateOfBirthRecognizer(RegexRecognizer):
             rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+(?:and[ \t]+place[ \t]+)?of[ \t]+birth|\bdyddiad[ \t]+geni|\bganwyd(?:[ \t]+ar)?|\bborn(?:[ \t]+on)?|(?<=\()[gb]\.|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[,:\-–(]?\s*[\"“']?(?:(?:is|was|as|of|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
             0.95,
         ),
+        # "was born in Pleven, Bulgaria, on 4 August 1989": a place (or a time) between "born" and the date
+        ("born-in-on", rf"\bborn[ \t]+(?:in|at)[ \t]+[^.\n;:!?]{{1,60}}?[ \t,]on[ \t]+(?:the[ \t]+)?(?P<v>{DAY_DATE})", 0.9),
         # a date in a sentence about dates of birth: "Could school send the dates of birth? I have 21/09/2017 for Z"
         ("birth-sentence", rf"\b(?:dates?[ \t]+of[ \t]+birth|DOBs?|birthdays?)\b[^\n]{{0,80}}?(?<![\w/.-])(?P<v>{DAY_DATE})(?![\w/-])", 0.8),
     ]

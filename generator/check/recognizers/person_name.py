@@ -64,6 +64,7 @@ AGENCY = {
     "county", "borough", "city", "district", "region", "clinic", "surgery", "practice", "pharmacy", "ambulance", "fire",
     "rescue", "prison", "hmp", "yoi", "cps", "crown", "magistrates", "tribunal", "church", "mosque", "temple", "gurdwara",
     "synagogue", "bank", "company", "council's", "police's", "station", "ward", "hub", "house", "home", "homes", "refuge",
+    "homecare", "healthcare", "domiciliary",
     "shelter", "initiative", "scheme", "pathway", "model", "toolkit", "tool", "checklist", "form", "meeting", "meetings",
     "marac", "mash", "mappa", "idva", "isva", "dhr", "dardr", "sar", "csp", "gp", "gps", "ae", "a&e", "icb", "ccg", "cmht",
     "directorate", "division", "branch", "sector", "system", "systems", "register", "database", "records", "record",
@@ -122,7 +123,12 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "cmht", "iapt", "dash", "ridge", "mash", "soca", "dvds", "dvpp", "cpo", "nmo", "sgo", "emo", "epo", "ipp",
                  "acct", "appt", "appts", "hse", "flt", "prop", "info", "msg", "msgs", "txt", "txts", "mgr", "sw", "hv",
                  "pt", "pts", "nok", "dna", "poss", "prob", "probs", "wk", "wks", "yr", "yrs", "hrs", "mins", "conv",
-                 "corr", "docs", "meds", "hosp", "admin", "ref'd", "req", "reqd", "rcvd", "recd", "wrt", "inc", "incl"}
+                 "corr", "docs", "meds", "hosp", "admin", "ref'd", "req", "reqd", "rcvd", "recd", "wrt", "inc", "incl",
+                 # qualifications and specialties after a clinician's name: "FRCS (Tr & Orth)", "MRCPsych", "RMN"
+                 "orth", "tr", "frcs", "frcp", "mrcp", "mrcgp", "frcgp", "mbbs", "mbchb", "frcpsych", "mrcpsych", "frcog", "mrcog",
+                 "frcem", "frca", "frcr", "frcpch", "mrcpch", "dch", "drcog", "dfsrh", "rgn", "rmn", "rnld", "bsc", "msc", "phd",
+                 "dphil", "llb", "bds", "dipsw", "cqsw", "surg", "paed", "paeds", "gynae", "psych", "sho", "fy1", "fy2",
+                 "op", "ops"}  # "Op Encompass": an operation
 # Welsh words of public life, capitalised in bilingual documents: words before given names
 WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
@@ -372,7 +378,7 @@ _ROLE_WORDS_AFTER_TITLE = {
 
 
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|from|near|around|across|within|outside|inside|towards|into|via|through|of\s+the)|"
+    r"(?:\b(?:in|at|from|near|around|across|within|outside|inside|towards|into|via|through|of\s+the|visiting)|"
     r"\b(?:moved|move|moving|travelled|went|returned|relocated|drove|driven|go|going|came|come|born|lived|living|based)\s+(?:back\s+)?to)"
     r"\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?$"
 )
@@ -380,7 +386,18 @@ _PLACE_BEFORE = re.compile(
 _PLACE_MOTION_BEFORE = re.compile(
     r"\b(?:visit(?:ing|ed|s)?|mov(?:ed|ing|es?)|travell?(?:ed|ing)|return(?:ed|ing)|came|come|coming|liv(?:ed|ing|es)|"
     r"born|relocat(?:ed|ing)|drove|flew|grew\s+up)\s+(?:back\s+)?(?:from|to|in|into|near)\s+$")
-_PLACE_WORD_AFTER = re.compile(r"[ \t]+(?:Vale|Valley|Heath|Moor|Bay|Cross|Green|Common|Bridge|Hill|on[ \t]+Sea|upon[ \t]+\w+|Heights|Tower|Towers|Mansions|Flats|Estate)\b(?![ \t]+[A-Z])")
+# roles and plans written as acronyms that are also given names or words in capitals
+_ROLE_ACRONYMS = {"elsa", "senco", "sendco", "lado", "amhp", "pcso", "ehcp", "idva", "isva", "chisva", "ypva", "iom", "dsl"}
+# a medicine: a dose, a form or a course after the word ("Enoxaparin 40 mg", "Adcal-D3 one tablet twice daily"),
+# or a drug-name ending ("Lansoprazole", "Bisoprolol", "Dalteparin")
+_DOSE_AFTER = re.compile(
+    r"(?:-[A-Z0-9]+)?[ \t]+(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|micrograms?|g|ml|units?|iu|mmol|%)(?![\w])|"
+    r"(?:one|two|three|four|half|a|1|2|3|4)[ \t]+(?:tablets?|capsules?|puffs?|sachets?|drops?|patch(?:es)?|injections?|ampoules?)\b|"
+    r"(?:tablets?|capsules?|injection|cream|gel|patch(?:es)?|inhaler|oral|solution|suspension|depot|MR|SR|XL)\b)", re.I)
+_DRUG_ENDING = re.compile(
+    r"(?:prazole|olol|statin|parin|cillin|mycin|oxetine|triptyline|apine|azepam|zolam|tidine|floxacin|sartan|pril|dronate|"
+    r"codamol|cetamol|profen|thiazide|semide|gabalin|pentin|tiapine|peridol|azine|dopa|barbital|xaban|gatran)$", re.I)
+_PLACE_WORD_AFTER = re.compile(r"[ \t]+(?:Vale|Valley|Heath|Moor|Bay|Cross|Green|Common|Bridge|Hill|on[ \t]+Sea|upon[ \t]+\w+|Heights|Tower|Towers|Mansions|Flats|Estate)\b(?![ \t]+[A-Z][a-z])")
 _COUNTRY_AFTER = re.compile(
     r",[ \t]*(?:Romania|Poland|Lithuania|Latvia|Estonia|Bulgaria|Hungary|Slovakia|Czechia|Czech Republic|Ukraine|Russia|"
     r"Moldova|Belarus|Pakistan|India|Bangladesh|Sri Lanka|Nepal|Nigeria|Ghana|Somalia|Somaliland|Eritrea|Ethiopia|Sudan|"
@@ -544,9 +561,12 @@ def _in_caps_run(text: str, a: int, b: int) -> bool:
     return len(caps) >= 3 and len(caps) >= 0.7 * len(words)
 
 
-_CITATION_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]+)?(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'’-]+|&\s+[A-Z][\w'’-]+))?\s*\(\s*(?:19|20)\d\d[a-z]?\s*[),;:]")
-_CITATION_IN = re.compile(r"^(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")
-_CITATION_OPEN_BEFORE = re.compile(r"(?:\(|;[ \t]|\([ \t]*[A-Z][\w'’-]+[ \t]+(?:and|&)[ \t]+)$")
+_AUTHOR = r"[A-Z][\w'’-]+"
+# more authors after the first: "Hartigan and Okonjo", "Sørensen, Mahmood and Price", "Delacroix-Mbeki et al."
+_MORE_AUTHORS = rf"(?:(?:,[ \t]*{_AUTHOR}){{0,4}},?\s+(?:and|&)\s+{_AUTHOR}|\s+et\s+al\.?)"
+_CITATION_AFTER = re.compile(rf"^(?:[ \t]+{_AUTHOR})?{_MORE_AUTHORS}?\s*\(\s*(?:19|20)\d\d[a-z]?\s*[),;:]")
+_CITATION_IN = re.compile(rf"^{_MORE_AUTHORS}?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")
+_CITATION_OPEN_BEFORE = re.compile(rf"(?:\(|;[ \t]|\([ \t]*{_AUTHOR}(?:,[ \t]*{_AUTHOR})*(?:,?[ \t]+(?:and|&)[ \t]+|,[ \t]*))$")
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|our|their)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 _FAMILY_AFTER = re.compile(
@@ -649,6 +669,8 @@ class PersonNameRecognizer(EntityRecognizer):
                         cls = "ACRONYM"
                 elif shape == "TITLE" and cls == "UNKNOWN" and (_PLURAL_ACRONYM.match(t) or _brand(t)):
                     cls = "ACRONYM"  # IMRs, SIOs; WeChat, SystmOne
+                if shape == "CAPS" and t.lower() in _ROLE_ACRONYMS:
+                    cls = "ACRONYM"  # "check-in with ELSA" (an Emotional Literacy Support Assistant), not Elsa
                 if cls == "ACRONYM" and shape == "CAPS" and cur and cur[-1].cls == "HYPHEN" and len(t) >= 3 and re.search(r"[AEIOUY]", t):
                     cls = "COMMON"  # the second half of a double-barrelled name in capitals: "THOMPSON-HINDS"
                 cur.append(Token(t, tok.idx, tok.idx + len(tok.text), cls, shape, i))
@@ -736,7 +758,8 @@ class PersonNameRecognizer(EntityRecognizer):
         for r in scored:
             w = text[r.start : r.end]
             if r.entity_type == "PERSON" and r.score < 0.9 and w.lower() in self._org_words - in_names \
-                    and w.lower() not in lex.first and w.lower() not in lex.surnames:
+                    and w.lower() not in lex.first:
+                # a surname too, with nothing but the language model to say it is a name: "Brightwell Homecare" ... "Brightwell coordinator"
                 r = result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a place or organisation (named so elsewhere in this text)")
             out.append(r)
         # an alias or nickname in quotes: alias "Con T", nicknamed 'Daz'
@@ -918,7 +941,7 @@ class PersonNameRecognizer(EntityRecognizer):
                 tk.cls = "SURNAME"  # "Lee Anthony WARD", "Tom House": a surname, not a hospital ward
             if tk.cls == "AGENCY":
                 # everything up to an agency word names an organisation ("Kelsby Recovery Service")
-                self._org_words.update(t.text.lower() for t in cur if t.cls == "UNKNOWN" and t.shape == "TITLE")
+                self._org_words.update(t.text.lower() for t in cur if t.cls in ("UNKNOWN", "SURNAME") and t.shape == "TITLE")
                 cur, title, agency = [], None, True
                 continue
             if tk.text.lower() == "uk" or any(r in WELSH_ORG_BEFORE for r in welsh_words.radicals(tk.text.lower())):
@@ -934,6 +957,9 @@ class PersonNameRecognizer(EntityRecognizer):
 
     def _score(self, part, title, agency_before, text, toks, ents, n):
         r = self._score_inner(part, title, agency_before, text, toks, ents, n)
+        if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and part[0].cls == "UNKNOWN" and (
+                _DOSE_AFTER.match(text, r.end) or _DRUG_ENDING.search(part[0].text)):
+            return None  # a medicine: "Enoxaparin 40 mg", "Sertraline"
         if r is not None and r.entity_type == "PERSON" and not title and text[r.start : r.end].endswith(("Ward", "WARD")) \
                 and " " in text[r.start : r.end].strip() and _HOSPITAL_WARD_BEFORE.search(text, max(0, r.start - 12), r.start):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a hospital ward")  # "admitted to Hazel Ward"
@@ -948,10 +974,13 @@ class PersonNameRecognizer(EntityRecognizer):
                 return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "an organisation (described after its name)")
         academic = title is not None and title.text.lower().rstrip(".") in ("professor", "prof", "dr")
         if r is not None and r.entity_type == "PERSON" and (not title or academic) and r.score < 0.95:
-            after = text[r.end : r.end + 24]
+            after = text[r.end : r.end + 80]
             before = text[max(0, r.start - 40) : r.start]
             first_word = text[r.start : r.end].split()[0].lower() if text[r.start : r.end].split() else ""
             given = first_word in self.lexicon.first and not academic
+            if given and first_word in self.lexicon.surnames and " " not in text[r.start : r.end].strip() and (
+                    re.match(_MORE_AUTHORS, after) or _CITATION_OPEN_BEFORE.search(before) and not before.endswith("(")):
+                given = False  # one of several authors: "Sørensen, Mahmood and Price (2019)", "(Hartigan, Okonjo and Lyle, 2020)"
             line_start = text.rfind("\n", 0, r.start) + 1
             line_end = text.find("\n", r.end)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -1109,7 +1138,7 @@ class PersonNameRecognizer(EntityRecognizer):
         if n_name >= 2 and len(classes) <= 4:
             if ner_place and not ner_person and place_ctx and "FIRST" not in classes:
                 return result("LOCATION", start, end, 0.4, "AN206", self, "a place name")
-            score = 0.85 if (ner_person or "FIRST" in classes or "SURNAME" in classes) else 0.7
+            score = 0.85 if (ner_person or "FIRST" in classes or "SURNAME" in classes or relation) else 0.7
             if ner_org and not ner_person and "FIRST" not in classes and "SURNAME" not in classes:
                 score = 0.6
             return result("PERSON", start, end, score, "AN101", self, "a name")
