@@ -660,3 +660,34 @@ def test_medicines_qualifications_role_acronyms_firms_and_multi_author_citations
     got = [(f.entity, f.text) for f in errors(check(analyser, text))]
     assert got == [("PERSON", "Mr Gethin Rowe"), ("PERSON", "Dr Nia Price"), ("ADDRESS", "9 Quarry Approach"),
                    ("UK_POSTCODE", "HB3 9QT")]
+
+
+def test_word_given_names_with_ages_relations_contacts_and_lower_case_chat(analyser):
+    text = ("| Child | DOB |\n|---|---|\n| Blessing Kofi Adjei | 02/03/2015 |\n\n"
+            "**Children:** Faith (12), Rocky (6). Younger children (Rocky, 6, Faith, 12) were upstairs. "
+            "A storm cloud hung over the house.\n\n"
+            "Rocky, my little grandson, is so like her. When her sister Patience was ill, Patience drove over.\n\n"
+            "- \"Sunny\": 07700 900314 (Dwayne Pryor, partner)\n\n## SMS with \"Sunny\"\n\n"
+            "hv to tomi with farzana. faith (mgr) says keep open. sunny (dwayne mate) outside. is sunny there. "
+            "nanny Ivy keeps asking. a sunny day. mum isn't answering.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Blessing Kofi Adjei"), ("DATE_OF_BIRTH", "02/03/2015"), ("PERSON", "Faith"), ("PERSON", "Rocky"),
+                   ("PERSON", "Rocky"), ("PERSON", "Faith"), ("PERSON", "Rocky"), ("PERSON", "Patience"), ("PERSON", "Patience"),
+                   ("PERSON", "Sunny"), ("PHONE_NUMBER", "07700 900314"), ("PERSON", "Dwayne Pryor"), ("PERSON", "Sunny"),
+                   ("PERSON", "tomi"), ("PERSON", "farzana"), ("PERSON", "faith"), ("PERSON", "sunny"), ("PERSON", "dwayne"),
+                   ("PERSON", "sunny"), ("PERSON", "Ivy")]
+
+
+def test_references_in_tables_and_labels_welsh_streets_handles_initials_and_quiet_acronyms(analyser):
+    text = ("| Pupil | UPN | Mosaic ID |\n|---|---|---|\n| Child A | Q938400118877 | 5521093 |\n\n"
+            "Legacy LCS number for the family: LCS-0044187. Crime ref 47/24/220391. Order ZW24F01123 made. "
+            "Occ EWP-240101-0099.\n\n"
+            "She is staying with her mother on Maes y Celyn. The pub on Stryd Fawr was closed. "
+            "She could stay at her brother TJ's flat. Her son's GP agreed.\n\n"
+            "Snapchat message to kaz.b from jonno.w92: \"leave it\".\n\n"
+            "| 02/04/2024 | Brackenford Refuge Service | Seen. | BRS IMR |\n\n"
+            "Sentence 14/05/23 19:16 OUT: ok. P45 sent, not to HMP Kelsby. DPA 2018 Sch. 2. NKDA. SARA: high.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("CASE_REFERENCE", "Q938400118877"), ("CASE_REFERENCE", "5521093"), ("CASE_REFERENCE", "LCS-0044187"),
+                   ("CASE_REFERENCE", "47/24/220391"), ("CASE_REFERENCE", "ZW24F01123"), ("CASE_REFERENCE", "EWP-240101-0099"),
+                   ("ADDRESS", "Maes y Celyn"), ("PERSON", "TJ"), ("SOCIAL_HANDLE", "kaz.b"), ("SOCIAL_HANDLE", "jonno.w92")]

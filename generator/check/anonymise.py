@@ -655,8 +655,10 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             w = found[0].group(0)
             w = w[:-2] if w.endswith(("'s", "’s")) else w
             if w not in allow.tokens and w not in lex.stop_words:
-                if why.startswith("an alias") or why.endswith(("before its relation", "after a role", "(the subject of a verb)")):
-                    word_names[w] = word_names.get(w, 0) + 2  # known to everyone as "Bear"; "sami (partner)"; "Summer said"
+                if why.startswith("an alias") or why.endswith(("before its relation", "after a role", "(the subject of a verb)", "with an age",
+                                                                 "after a relation word or with a possessive")):
+                    word_names[w] = word_names.get(w, 0) + 2  # known to everyone as "Bear"; "sami (partner)"; "Summer said"; "Storm (3)"
+                    first_words.add(w)  # and, in a text that writes names in lower case, "storm" where a name goes
                     if masked[a:b].islower():
                         lower_ok.add(w)  # written in lower case as a name: its lower-case occurrences are the name too
                     elif why.startswith("an alias"):
@@ -770,8 +772,8 @@ def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, l
             if w in lower_ok:
                 if _WORD_PLACE_BEFORE.search(masked, max(0, a - 14), a) or _WORD_PLACE_AFTER.match(masked, b):
                     continue  # "we hope", "mark as non-adherent": the word, not the name
-            elif not (w in lower_in_context and _NAME_PLACE_BEFORE.search(masked, max(0, a - 14), a)
-                      and _NAME_PLACE_AFTER.match(masked, b)):
+            elif not (w in lower_in_context and (_NAME_PLACE_BEFORE.search(masked, max(0, a - 14), a) and _NAME_PLACE_AFTER.match(masked, b)
+                                                 or _NAME_SURE_BEFORE.search(masked, max(0, a - 14), a))):
                 continue
         elif w not in word_names or word_names[w] < 2:
             continue
@@ -784,10 +786,17 @@ _WORD_PLACE_BEFORE = re.compile(
     r"these|those|its|our|their|his|her|my|your|very|so|too|more|most)[ \t]+$")
 _WORD_PLACE_AFTER = re.compile(r"[ \t]+(?:as|of|the|a|an|it|that|this|for|up|out|off)\b")
 _NAME_PLACE_BEFORE = re.compile(
-    r"(?:^|[.;:!?(,\n\"“]|\b(?:and|but|then|with|to|for|at|from|by|re|ask|asked|tell|told|said|says|saw|see|visit|visited|call|called|ring|rang|"
+    r"(?:^|[.;:!?(,\n\"“]|\b(?:and|but|then|with|to|for|at|from|by|re|if|when|until|unless|because|cos|ask|asked|tell|told|said|says|saw|see|visit|visited|call|called|ring|rang|"
     r"phoned|ringing|calling|texting|telling|asking|seeing|is|was|sister|brother|mum|mam|dad|son|daughter|partner|friend))[ \t]*$")
+# words after which a name follows whatever comes next: "tell dawn stay out of it", "nanny ivy keeps asking"
+_NAME_SURE_BEFORE = re.compile(
+    r"\b(?:tell|told|ask|asked|ring|rang|phoned|texted|texting|calling|ringing|telling|asking|sister|brother|mum|mam|dad|"
+    r"son|daughter|partner|nanny|nan|nana|gran|auntie|aunty|uncle|cousin|landlord|mate|bestie)[ \t]+$")
 _NAME_PLACE_AFTER = re.compile(
-    r"(?:[ \t]*(?:[,.;:)!?]|$)|['’]s\b|[ \t]+(?:said|says|told|is|was|has|had|rang|called|texted|came|went|to|and|re|aware|agreed|asked)\b)")
+    r"(?:[ \t]*(?:[,.;:)!?]|$)|['’]s\b|[ \t]+(?:said|says|told|is|was|has|had|rang|called|texted|came|went|to|and|re|aware|agreed|asked|"
+    r"asking|wants|wanted|needs|seems|seemed|very|still|not|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"
+    r"turns|turned|arrived|attended|visited|phoned|rang|stayed|staying|moved|returned|disclosed|reported|reports|cried|crying|upset|quiet|"
+    r"there|here)\b)")
 
 
 def _column_context(cands, original):

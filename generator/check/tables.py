@@ -19,7 +19,7 @@ from .extract import _TABLE_RULE  # the |---|---| line under a table's header
 DOB_HEADER = re.compile(r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born|birth\s*date|dyddiad\s+geni)\b", re.I)
 REFERENCE_HEADER = re.compile(
     r"\b(?:id|ref(?:erence)?|no\.?|number|urn|crn|pnc|nhs|mosaic|case|crime|log|occurrence|incident|custody|record|"
-    r"hospital|patient|rio|emis|nomis|prison|tenancy|account)\b", re.I)
+    r"hospital|patient|rio|emis|nomis|prison|tenancy|account|upn|uln|lcs|eclipse|liquidlogic|visor|cro|order|claim|payroll|staff|employee)\b", re.I)
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:

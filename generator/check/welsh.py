@@ -48,7 +48,9 @@ WORDS = FUNCTION_WORDS | PUBLIC_WORDS | set(
     trais rhywiol menywod merched dynion cyfiawnder swyddfa cartref tai addysg cyf ccc cbs ysgol gynradd uwchradd gyfun
     feithrin dw dwi gwybod mam tŷ ty capel eglwys pentref fferm heol ffordd stryd lôn rhodfa cilgant maes cwm pant
     cyfeiriad ffôn rhif dyddiad geni enw annwyl adroddiad cryno llawn terfynol fersiwn drafft crynodeb ffeithiau
-    atodiad atodiadau tudalen adran pennod cofnodion fflat
+    atodiad atodiadau tudalen adran pennod cofnodion fflat manylion cerbyd cerbydau seiliau fawr mawr bach uned ymgeisydd
+    rhingyll cwnstabl ditectif arolygydd tystiolaeth gorchymyn hysbysiad amddiffyn achos cais perthynas galwad dioddefwr
+    troseddwr amodau ymddygiad digwyddiad digwyddiadau datganiad
     casgliadau casgliad argymhellion argymhelliad cyflwyniad cefndir methodoleg cyfranogiad teuluoedd ffrindiau
     ffrind cymdogion cymydog panel aelodau aelod cadeirydd annibynnol awdur adolygydd arweiniol swyddog swyddogion
     cyswllt diogelu unedig sengl oedolyn plentyn pobl ifanc diogelach rhanbarthol cenedlaethol lleol sirol

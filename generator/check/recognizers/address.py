@@ -53,6 +53,8 @@ class AddressRecognizer(RegexRecognizer):
         # a Welsh flat: "Fflat 4, Glan yr Afon"
         ("welsh-flat", r"(?<![\w/.-])Fflat[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+[A-ZŴŶ][\w'’-]+(?:[ \t]+(?:yr|y|[A-ZŴŶ][\w'’-]+)){0,3}", 0.85),
         ("welsh-house-name", r"(?<![\w/.-])(?:Tŷ|Ty|Plas|Bwthyn|Fferm|Hafod|Bryn|Pen)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.0),
+        # a Welsh street without a number, where an address goes: "staying with her mother on Maes y Coed"
+        ("welsh-house-name", r"(?<![\w/.-])(?:Maes|Heol|Stryd|Lôn|Ffordd|Rhodfa|Cilgant|Clos|Rhes|Teras|Cwrt)[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+", 0.0),
         # a flat number on its own, in a block named elsewhere: "flat 1104", "FLAT 1105"
         ("flat-number", r"(?<![\w/.-])(?i:flat|apartment)[ \t]+\d{1,4}[A-Za-z]?\b(?![ \t]*(?:-|(?i:miles?|mins?|minutes?|doors?|floors?|streets?|roads?|houses?|years?|months?|weeks?|days?)\b))", 0.6),
         # "Flat 6, Tennyson House, Greyfriars Walk": a flat, its block and the street
@@ -91,8 +93,10 @@ class AddressRecognizer(RegexRecognizer):
             if _HOUSE_NUMBER_BEFORE.search(before) and not re.match(r"[ \t]*(?:of|in|on|to|for|and|or|[-–%])\b", after):
                 return 0.7
             return None
+        if pattern == "welsh-house-name" and re.search(r"[ \t](?:Fawr|Fach)$", s):
+            return None  # "Stryd Fawr", "Heol Fawr": the high street of a town
         if pattern == "welsh-house-name":
-            return 0.7 if re.search(r"\b(?:of|at|from|to|in|lived|lives|address)[ \t:]*$", text[max(0, m.start() - 12) : m.start()]) else None
+            return 0.7 if re.search(r"\b(?:of|at|from|to|in|on|lived|lives|address)[ \t:]*$", text[max(0, m.start() - 12) : m.start()]) else None
         if pattern == "lower-numbered" and re.match(r"(?:19|20)\d\d\b", s):
             return None  # "in 2021 took place": a year, not a house number
         if pattern in ("lower-numbered", "lower-flat-of"):

@@ -12,8 +12,11 @@ _CTX = re.compile(
     r"(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
     r"referral|report|job|storm|niche|athena|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|"
     r"lccs|eclipse|liquidlogic|occ|rio|emis|systmone|nomis|prison|prisoner|employee|payroll|staff|patient|hospital|mrn|"
-    r"tenancy|account|membership|cyfeirnod|rhif|attendance|admission|episode|encounter|id)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?(?:\([A-Z]{2,6}\)\s*)?[:#]?\s*"
-    r"(?:(?:is|was|as|of|:)\s+)?\(?$",
+    r"tenancy|account|membership|cyfeirnod|rhif|attendance|admission|episode|encounter|id|order|injunction|warrant|summons|"
+    r"application|petition|licence|ticket|pcn|fpn)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?(?:\([A-Z]{2,6}\)\s*)?[:#]?\s*"
+    r"(?:(?:is|was|as|of|:)\s+)?\(?$"
+    # a label that ends with a colon: "Legacy LCS number for the family: LCS-0098123"
+    r"|\b(?:ref(?:erence)?|number|no|id)\b[^:\n.]{1,30}:\s*$",
     re.I,
 )
 
@@ -74,8 +77,8 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         if pattern == "alnum":
             pattern = "after-word"
         if pattern == "segmented":
-            if sum(c.isdigit() for c in s) < 4 or not re.search(r"[A-Z]", s):
-                return None
+            if sum(c.isdigit() for c in s) < 4 or not (re.search(r"[A-Z]", s) or re.search(r"\d{5}", s)):
+                return None  # digits only, as in a date, unless one part is longer than a year: "47/23/118204"
             pattern = "after-word"
         if pattern == "after-word":
             before = text[max(0, m.start() - 40) : m.start()]

@@ -101,6 +101,7 @@ AMBIGUOUS_FIRST = set(
     aide desire era echo delta alpha omega golden noble star sun moon love honey marry carry lean nova sage season
     spring sunday easter santa trinity liberty harmony destiny charity mercy patience glory heath forest ivory justice
     lincoln jack art pat sue ray rob carol don guy crystal amber jade ruby pearl misty sunny sandy rusty precious
+    storm stormy sonny kit
     unique early light bright hunt glen dale wood west north south east temple monday jean gene else rich sterling
     cliff clay buck hunter tanner major marshall warren lance cole chance miles price constance prudence tracy
     ernest earnest frank hazel olive violet daisy iris poppy fern heather willow pansy lily dot penny sky storm river
@@ -128,7 +129,7 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "orth", "tr", "frcs", "frcp", "mrcp", "mrcgp", "frcgp", "mbbs", "mbchb", "frcpsych", "mrcpsych", "frcog", "mrcog",
                  "frcem", "frca", "frcr", "frcpch", "mrcpch", "dch", "drcog", "dfsrh", "rgn", "rmn", "rnld", "bsc", "msc", "phd",
                  "dphil", "llb", "bds", "dipsw", "cqsw", "surg", "paed", "paeds", "gynae", "psych", "sho", "fy1", "fy2",
-                 "op", "ops"}  # "Op Encompass": an operation
+                 "op", "ops", "occ", "sch", "nkda", "nka"}  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
 # Welsh words of public life, capitalised in bilingual documents: words before given names
 WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
@@ -175,7 +176,8 @@ RELATION = re.compile(
 STRONG_RELATION = re.compile(
     r"\b(?:named|called|known\s+as|aka|nicknamed|name\s+(?:is|was)|son|daughter|husband|wife|partner|ex-partner|"
     r"boyfriend|girlfriend|brother|sister|mother|father|mum|dad|grandmother|grandfather|aunt|uncle|cousin|niece|nephew|"
-    r"friend|neighbour|colleague|landlord|stepfather|stepmother|fianc[ée]e?|spouse|sibling)\b[\s,:–—-]*(?:[\"'“‘(]\s*)?(?:[A-Z][a-z]+\s+)?$",
+    r"friend|neighbour|colleague|landlord|stepfather|stepmother|fianc[ée]e?|spouse|sibling|nanny|nana|nan|gran|granny|grandma|"
+    r"grandad|auntie|aunty|bestie|mate)\b[\s,:–—-]*(?:[\"'“‘(]\s*)?(?:[A-Z][a-z]+\s+)?$",
     re.I,
 )
 # letters of names: Latin with the accents of Polish, Romanian (ș, ț), Vietnamese (ễ, ạ, ơ, ư) and others
@@ -386,8 +388,17 @@ _PLACE_BEFORE = re.compile(
 _PLACE_MOTION_BEFORE = re.compile(
     r"\b(?:visit(?:ing|ed|s)?|mov(?:ed|ing|es?)|travell?(?:ed|ing)|return(?:ed|ing)|came|come|coming|liv(?:ed|ing|es)|"
     r"born|relocat(?:ed|ing)|drove|flew|grew\s+up)\s+(?:back\s+)?(?:from|to|in|into|near)\s+$")
+# a given name at the start of a line or cell, or after a comma, right before a full name
+_WORD_GIVEN_NAME_BEFORE = re.compile(r"(?:^|[\n|,(]|\band)[ \t]*(?P<w>[A-Z][a-z]{2,})[ \t]$")
+# a name with an age in brackets: "Precious (14)", "Jay (8 yrs)", "(Jay, 8, Storm, 3)"
+_NAME_WITH_AGE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]{1,})(?:[ \t]*\((?:aged?[ \t]+)?\d{1,2}(?:[ \t]*(?:yrs?|years?|y/?o|months?|mths?))?\)"
+    r"|,[ \t]*\d{1,2}(?=[ \t]*[),;]))")
+_PRISON_BEFORE = re.compile(r"\b(?:HMP|HMYOI|YOI|HMP/YOI|HM[ \t]+Prison)[ \t]+$")
+_CAPITALISED_PHRASE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?(?:[ \t]+(?:of[ \t]+|and[ \t]+)?[A-Z][a-z]+(?:['’]s)?){1,4}")
 # roles and plans written as acronyms that are also given names or words in capitals
-_ROLE_ACRONYMS = {"elsa", "senco", "sendco", "lado", "amhp", "pcso", "ehcp", "idva", "isva", "chisva", "ypva", "iom", "dsl"}
+_ROLE_ACRONYMS = {"elsa", "senco", "sendco", "lado", "amhp", "pcso", "ehcp", "idva", "isva", "chisva", "ypva", "iom", "dsl",
+                  "sara", "odara", "ogrs", "ovp", "ospc"}  # and risk tools: SARA, ODARA
 # a medicine: a dose, a form or a course after the word ("Enoxaparin 40 mg", "Adcal-D3 one tablet twice daily"),
 # or a drug-name ending ("Lansoprazole", "Bisoprolol", "Dalteparin")
 _DOSE_AFTER = re.compile(
@@ -436,6 +447,11 @@ _ALIAS = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*){0,2})[\"”’']",
     re.I,
 )
+# a contact saved under a nickname, or the other side of a chat: '"Sunny": 07700 900951', 'SMS with "Sunny"'
+_CONTACT_ALIAS = re.compile(
+    r"(?:^[ \t]*(?:[-*•][ \t]*)?[\"“](?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)[\"”][ \t]*[:–-][ \t]*(?:\+44|\(?0)\d"
+    r"|\b(?i:whatsapp|sms|imessage|messenger|chat|thread|texts?|messages?|calls?|conversation)[ \t]+(?i:with|from|to)[ \t]+[\"“]"
+    r"(?P<name2>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)[\"”])", re.M)
 _BRACKET_AFTER = re.compile(r"(?:['’]s)?[ \t]*\(([^()\n]{1,80})\)")
 _QUOTED_NAME = re.compile(r"[\"“‘']\s*(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*){0,2})\s*[\"”’']")
 _USER_NAME = re.compile(r"(?<![\w@./:-])[a-z]{1,2}[._](?P<sur>(?:mc|mac|o)?[a-z][a-z'-]{2,})(?P<num>\d{0,3})(?![\w@-]|\.\w)")
@@ -451,19 +467,26 @@ _USER_WORD_BEFORE = re.compile(r"(?:\b(?:user(?:name)?|login|logged\s+(?:in\s+)?
                                r"created\s+by|author|by|officer|staff|worker|cpn|sw|ho)\b[\s:]*|\|\s*)$", re.I)
 _RELATION_WORDS = (r"mum|mam|mother|dad|father|sister|brother|son|daughter|partner|ex|ex-partner|husband|wife|boyfriend|"
                    r"girlfriend|friend|neighbour|nan|nana|aunt|auntie|uncle|cousin|niece|nephew|grandmother|grandfather|"
-                   r"grandma|grandad|stepdad|stepmum|stepfather|stepmother|sibling|fiance|fiancee")
+                   r"grandma|grandad|stepdad|stepmum|stepfather|stepmother|sibling|fiance|fiancee|mate|bestie|nanny|nanna|gran|granny|"
+                   r"grandson|granddaughter|stepson|stepdaughter|landlord|landlady")
 _NOT_NAME_BEFORE_RELATION = set(
     """new current former previous late ex violent abusive older younger elder eldest youngest male female own their
     her his alleged estranged married unmarried long-term longterm then now same other second first third""".split()
 )
+_INITIALS_AFTER_RELATION = re.compile(rf"(?<![\w-])(?:{_RELATION_WORDS})[ \t]+(?P<name>[A-Z]{{2,3}})(?=['’]s\b|[ \t]*[,.;:)]|[ \t]+(?:was|is|said|has|had|and)\b)")
+_NAME_THEN_RELATION = re.compile(
+    rf"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+),[ \t]+(?:my|her|his|our|their)[ \t]+(?:(?:first|eldest|oldest|youngest|little|baby|big|"
+    rf"older|younger|only|late|darling|beautiful)[ \t]+)?(?:{_RELATION_WORDS}|grandchild|girl|boy)(?=[ \t]*[,.;)]|[ \t]+(?:is|was|who)\b)")
 _LOWER_ROLES = (r"pharmacist|gp|nurse|hv|sw|idva|isva|cpn|ot|physio|midwife|keyworker|key\s+worker|worker|officer|manager|"
-                r"social\s+worker|support\s+worker|housing\s+officer|teacher|dsl|senco|receptionist|carer|advocate|psychiatrist")
+                r"social\s+worker|support\s+worker|housing\s+officer|teacher|dsl|senco|receptionist|carer|advocate|psychiatrist|"
+                r"mgr|boss|supervisor|line\s+manager|team\s+leader")
 _LOWER_NAME_RULES = [
     (re.compile(r"(?<![\w.])(?:mr|mrs|ms|miss|dr|pc|ds|dc|sgt|cllr)\.?[ \t]+[a-z]\.?[ \t]+(?P<name>[a-z][a-z'’-]{2,})\b"),
      "a title, an initial and a name in lower case", 0.8),
     (re.compile(rf"(?<![\w-])(?:{_RELATION_WORDS})(?:['’]s)?[ \t]+(?P<name>[a-z][a-z'’-]{{2,}})\b(?!['’-]\w)"),
      "a name in lower case after a relation word", 0.7),
-    (re.compile(rf"(?<![\w-])(?P<name>[a-z][a-z'’-]{{2,}})[ \t]+\((?:{_RELATION_WORDS}|perp|perpetrator|victim|pt|patient|{_LOWER_ROLES})\)"),
+    # "faith (mgr)", "rocky (cal mate)", "jo (sua's sister)": an owner may come before the relation
+    (re.compile(rf"(?<![\w-])(?P<name>[a-z][a-z'’-]{{2,}})[ \t]+\((?:[a-z]+(?:['’]s)?[ \t]+)?(?:{_RELATION_WORDS}|perp|perpetrator|victim|pt|patient|{_LOWER_ROLES})\)"),
      "a name in lower case before its relation", 0.7),
     (re.compile(rf"(?<![\w-])(?:{_LOWER_ROLES})[ \t]+\((?P<name>[a-z][a-z'’-]{{2,}})\)"),
      "a name in lower case in brackets after a role", 0.7),
@@ -623,6 +646,9 @@ class PersonNameRecognizer(EntityRecognizer):
         self._ents = ents
         self._org_words: set[str] = set()
 
+        # initials of capitalised phrases in this text: "EWA" after "Elmvale Women's Aid" is an acronym, not Ewa
+        org_initials = {"".join(w[0] for w in ph.split()) for ph in _CAPITALISED_PHRASE.findall(text)}
+
         # 1. build chunks of name-shaped tokens on one line
         chunks: list[list[Token]] = []
         cur: list[Token] = []
@@ -669,7 +695,7 @@ class PersonNameRecognizer(EntityRecognizer):
                         cls = "ACRONYM"
                 elif shape == "TITLE" and cls == "UNKNOWN" and (_PLURAL_ACRONYM.match(t) or _brand(t)):
                     cls = "ACRONYM"  # IMRs, SIOs; WeChat, SystmOne
-                if shape == "CAPS" and t.lower() in _ROLE_ACRONYMS:
+                if shape == "CAPS" and (t.lower() in _ROLE_ACRONYMS or (len(t) <= 5 and t in org_initials and ents.get(i) != "PERSON")):
                     cls = "ACRONYM"  # "check-in with ELSA" (an Emotional Literacy Support Assistant), not Elsa
                 if cls == "ACRONYM" and shape == "CAPS" and cur and cur[-1].cls == "HYPHEN" and len(t) >= 3 and re.search(r"[AEIOUY]", t):
                     cls = "COMMON"  # the second half of a double-barrelled name in capitals: "THOMPSON-HINDS"
@@ -756,6 +782,11 @@ class PersonNameRecognizer(EntityRecognizer):
         in_names = {w.lower() for r in scored if r.entity_type == "PERSON" and " " in text[r.start : r.end].strip()
                     for w in re.findall(r"[\w'’-]+", text[r.start : r.end])}
         for r in scored:
+            m = _WORD_GIVEN_NAME_BEFORE.search(text, max(0, r.start - 20), r.start)
+            if m and r.entity_type == "PERSON" and r.score >= 0.85 and " " in text[r.start : r.end].strip() \
+                    and text[r.start : r.start + 1].isupper() and self._word_given_name(m.group("w")):
+                # "Storm Callum Drummond" at the start of a cell: a given name that is also a word, before a full name
+                r = result("PERSON", m.start("w"), r.end, r.score, "AN101", self, (r.recognition_metadata or {}).get("why", "a name"))
             w = text[r.start : r.end]
             if r.entity_type == "PERSON" and r.score < 0.9 and w.lower() in self._org_words - in_names \
                     and w.lower() not in lex.first:
@@ -765,6 +796,19 @@ class PersonNameRecognizer(EntityRecognizer):
         # an alias or nickname in quotes: alias "Con T", nicknamed 'Daz'
         for m in _ALIAS.finditer(text):
             out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname"))
+        for m in _NAME_WITH_AGE.finditer(text):  # Children: Precious (14), Jay (8), Storm (3); (Jay, 8, Storm, 3)
+            if self._word_given_name(m.group("name")) or m.group("name").lower() in lex.first:
+                out.append(result("PERSON", m.start("name"), m.end("name"), 0.7, "AN101", self, "a given name with an age"))
+        for m in _NAME_THEN_RELATION.finditer(text):  # "Precious, my first grandchild, is so like her"
+            if self._word_given_name(m.group("name")) or m.group("name").lower() in lex.first:
+                out.append(result("PERSON", m.start("name"), m.end("name"), 0.7, "AN101", self, "a given name before its relation"))
+        for m in _INITIALS_AFTER_RELATION.finditer(text):  # "her brother PJ's trailer"
+            if m.group("name").lower() not in ABBREVIATIONS | AGENCY | ROLE | _ROLE_ACRONYMS:
+                out.append(result("PERSON", m.start("name"), m.end("name"), 0.6, "AN101", self, "initials used as a name, after a relation word"))
+        for m in _CONTACT_ALIAS.finditer(text):
+            g = "name" if m.group("name") else "name2"
+            if lex.classify(m.group(g).split()[0]) not in ("AGENCY", "TITLE"):
+                out.append(result("PERSON", m.start(g), m.end(g), 0.8, "AN101", self, "an alias or nickname (a contact or chat name)"))
         for m in _KNOWN_AS_FIELD.finditer(text):  # Known as: Sunny
             out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname (a form's known-as field)"))
         for m in _ALIAS_LINE.finditer(text):  # AKA:  MARK KOVAL; "KOWAL"
@@ -783,13 +827,15 @@ class PersonNameRecognizer(EntityRecognizer):
         for rx, why, score in _LOWER_NAME_RULES:
             for m in rx.finditer(text):
                 w = m.group("name").lower()
-                word_ok = why.endswith(("before its relation", "after a role")) and w not in _NOT_NAME_BEFORE_RELATION
+                word_ok = (why.endswith(("before its relation", "after a role")) and w not in _NOT_NAME_BEFORE_RELATION) or (
+                    why.endswith("after a relation word") and w in lex.first_all and w not in lex.stop_words
+                    and bool(_LOWER_SPEAKER_VERB.match(text, m.end("name"))))  # "landlord bill said"
                 if why.endswith("after a relation word") and re.search(r"['’]s[ \t]", m.group(0)) \
                         and w not in lex.first_all and w not in lex.surnames:
                     continue  # "her daughter's birthstone": what the relation owns, not a name
                 if (lex.is_word(w) and not word_ok) or w in lex.stop_words or w.rstrip(".") in ABBREVIATIONS or w in ROLE or w in AGENCY \
-                        or w in MONTHS_DAYS or w in KINSHIP:
-                    continue
+                        or w in MONTHS_DAYS or w in KINSHIP or re.search(r"['’](?:t|ve|ll|re|d|m)$", w):
+                    continue  # "mum isn't answering": a contraction, not a name
                 a, b = (m.start(), m.end("name")) if why.startswith("a title") else m.span("name")
                 if welsh and _inside(welsh, a):
                     continue
@@ -914,6 +960,13 @@ class PersonNameRecognizer(EntityRecognizer):
             out.append(result("PERSON", m.start(), m.end(), 0.7, "AN102", self, "a police officer's collar number"))
         return out
 
+    def _word_given_name(self, w: str) -> bool:
+        """A given name that is also a word ("Storm", "Precious", "Faith"), but not a month, a role or a small word."""
+        low = w.lower()
+        return low in self.lexicon.first_all and low not in self.lexicon.stop_words and low not in MONTHS_DAYS \
+            and low not in ROLE and low not in AGENCY and low not in TITLES and low not in _LANGUAGES \
+            and not welsh_words.is_welsh_word(w)  # "Mae Bethan Llwyd ...": Welsh for "is"
+
     def _split(self, chunk: list[Token]):
         """Yield (tokens, title_token_or_None, follows_agency_word)."""
         parts = []
@@ -963,6 +1016,8 @@ class PersonNameRecognizer(EntityRecognizer):
         if r is not None and r.entity_type == "PERSON" and not title and text[r.start : r.end].endswith(("Ward", "WARD")) \
                 and " " in text[r.start : r.end].strip() and _HOSPITAL_WARD_BEFORE.search(text, max(0, r.start - 12), r.start):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a hospital ward")  # "admitted to Hazel Ward"
+        if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.9 and _PRISON_BEFORE.search(text, max(0, r.start - 12), r.start):
+            return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a prison named after its place")  # "HMP Kelsby"
         if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.9:
             m = _AND_AGENCY_AFTER.match(text[r.end : r.end + 80]) or _AGENCY_AFTER_WRAP.match(text[r.end : r.end + 80]) \
                 or _POSSESSIVE_AGENCY_AFTER.match(text[r.end : r.end + 80])
@@ -977,7 +1032,7 @@ class PersonNameRecognizer(EntityRecognizer):
             after = text[r.end : r.end + 80]
             before = text[max(0, r.start - 40) : r.start]
             first_word = text[r.start : r.end].split()[0].lower() if text[r.start : r.end].split() else ""
-            given = first_word in self.lexicon.first and not academic
+            given = first_word in self.lexicon.first and not academic and text[r.start - 1 : r.start] != "-"  # "Marwick-Doyle (2017)"
             if given and first_word in self.lexicon.surnames and " " not in text[r.start : r.end].strip() and (
                     re.match(_MORE_AUTHORS, after) or _CITATION_OPEN_BEFORE.search(before) and not before.endswith("(")):
                 given = False  # one of several authors: "Sørensen, Mahmood and Price (2019)", "(Hartigan, Okonjo and Lyle, 2020)"
@@ -1025,10 +1080,10 @@ class PersonNameRecognizer(EntityRecognizer):
             rel = bool(STRONG_RELATION.search(text[max(0, p0.start - 30) : p0.start]))
             low0 = p0.text.lower()
             ok = low0 in lex.first_all and low0 not in MONTHS_DAYS and low0 not in ROLE and low0 not in AGENCY and low0 not in _LANGUAGES
-            if ok and ents.get(p0.i) == "PERSON":
-                return result("PERSON", p0.start, p0.end, 0.55, "AN101", self, "a first name (the language model agrees)")
             if ok and (rel or poss) and not _sentence_start(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
+            if ok and ents.get(p0.i) == "PERSON":
+                return result("PERSON", p0.start, p0.end, 0.55, "AN101", self, "a first name (the language model agrees)")
             if low0 in SEASONS and _SAY_VERB.match(text, p0.end) and not _after_determiner(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name (the subject of a verb)")  # "Summer said"
             if ok and low0 not in lex.stop_words and low0 not in KINSHIP and not _after_determiner(text, p0.start) and (

@@ -18,7 +18,7 @@ class VehicleRegistrationRecognizer(RegexRecognizer):
         ("suffix", r"(?<![\w-])[A-HJ-PR-Y][A-HJ-PR-Z]{2}[ ]?\d{1,3}[A-HJ-NPR-Y](?![\w-])", 0.6),
         # sloppy notes in lower case: "car outside was yf21 kzl" (only with a vehicle word nearby)
         ("current-lower", r"(?<![\w-])[a-hj-pr-y]{2}\d{2}[ ]?[a-hj-pr-z]{3}(?![\w-])", 0.0),
-                ("dateless", r"(?<![\w-])(?:[A-Z]{1,3}[ ]?\d{1,4}|\d{1,4}[ ]?[A-Z]{1,3})(?![\w-])", 0.0),
+        ("dateless", r"(?<![\w:.-])(?:[A-Z]{1,3}[ ]?\d{1,4}|\d{1,4}[ ]?[A-Z]{1,3})(?![\w-])", 0.0),  # not after "19:" of a time
     ]
 
     def score_match(self, text, m, pattern, score):
