@@ -58,7 +58,7 @@ import yaml
 from generator.diagnostics import Finding
 
 from . import extract
-from .recognizers.person_name import AGENCY, MONTHS_DAYS, ROLE, SEASONS
+from .recognizers.person_name import AGENCY, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
 from .registers import fold
 
 MONTHS_AND_ROLES = MONTHS_DAYS | ROLE | AGENCY
@@ -790,8 +790,7 @@ _NAME_PLACE_BEFORE = re.compile(
     r"phoned|ringing|calling|texting|telling|asking|seeing|is|was|sister|brother|mum|mam|dad|son|daughter|partner|friend))[ \t]*$")
 # words after which a name follows whatever comes next: "tell dawn stay out of it", "nanny ivy keeps asking"
 _NAME_SURE_BEFORE = re.compile(
-    r"\b(?:tell|told|ask|asked|ring|rang|phoned|texted|texting|calling|ringing|telling|asking|sister|brother|mum|mam|dad|"
-    r"son|daughter|partner|nanny|nan|nana|gran|auntie|aunty|uncle|cousin|landlord|mate|bestie)[ \t]+$")
+    rf"\b(?:tell|told|ask|asked|ring|rang|phoned|texted|texting|calling|ringing|telling|asking|{RELATION_WORDS})[ \t]+$")
 _NAME_PLACE_AFTER = re.compile(
     r"(?:[ \t]*(?:[,.;:)!?]|$)|['’]s\b|[ \t]+(?:said|says|told|is|was|has|had|rang|called|texted|came|went|to|and|re|aware|agreed|asked|"
     r"asking|wants|wanted|needs|seems|seemed|very|still|not|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"

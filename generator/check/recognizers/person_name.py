@@ -465,7 +465,7 @@ _ALONE_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")  # alone in a table cell or on it
 _ALONE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 _USER_WORD_BEFORE = re.compile(r"(?:\b(?:user(?:name)?|login|logged\s+(?:in\s+)?by|entered\s+by|updated\s+by|recorded\s+by|"
                                r"created\s+by|author|by|officer|staff|worker|cpn|sw|ho)\b[\s:]*|\|\s*)$", re.I)
-_RELATION_WORDS = (r"mum|mam|mother|dad|father|sister|brother|son|daughter|partner|ex|ex-partner|husband|wife|boyfriend|"
+RELATION_WORDS = (r"mum|mam|mother|dad|father|sister|brother|son|daughter|partner|ex|ex-partner|husband|wife|boyfriend|"
                    r"girlfriend|friend|neighbour|nan|nana|aunt|auntie|uncle|cousin|niece|nephew|grandmother|grandfather|"
                    r"grandma|grandad|stepdad|stepmum|stepfather|stepmother|sibling|fiance|fiancee|mate|bestie|nanny|nanna|gran|granny|"
                    r"grandson|granddaughter|stepson|stepdaughter|landlord|landlady")
@@ -473,20 +473,20 @@ _NOT_NAME_BEFORE_RELATION = set(
     """new current former previous late ex violent abusive older younger elder eldest youngest male female own their
     her his alleged estranged married unmarried long-term longterm then now same other second first third""".split()
 )
-_INITIALS_AFTER_RELATION = re.compile(rf"(?<![\w-])(?:{_RELATION_WORDS})[ \t]+(?P<name>[A-Z]{{2,3}})(?=['’]s\b|[ \t]*[,.;:)]|[ \t]+(?:was|is|said|has|had|and)\b)")
+_INITIALS_AFTER_RELATION = re.compile(rf"(?<![\w-])(?:{RELATION_WORDS})[ \t]+(?P<name>[A-Z]{{2,3}})(?=['’]s\b|[ \t]*[,.;:)]|[ \t]+(?:was|is|said|has|had|and)\b)")
 _NAME_THEN_RELATION = re.compile(
     rf"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+),[ \t]+(?:my|her|his|our|their)[ \t]+(?:(?:first|eldest|oldest|youngest|little|baby|big|"
-    rf"older|younger|only|late|darling|beautiful)[ \t]+)?(?:{_RELATION_WORDS}|grandchild|girl|boy)(?=[ \t]*[,.;)]|[ \t]+(?:is|was|who)\b)")
+    rf"older|younger|only|late|darling|beautiful)[ \t]+)?(?:{RELATION_WORDS}|grandchild|girl|boy)(?=[ \t]*[,.;)]|[ \t]+(?:is|was|who)\b)")
 _LOWER_ROLES = (r"pharmacist|gp|nurse|hv|sw|idva|isva|cpn|ot|physio|midwife|keyworker|key\s+worker|worker|officer|manager|"
                 r"social\s+worker|support\s+worker|housing\s+officer|teacher|dsl|senco|receptionist|carer|advocate|psychiatrist|"
                 r"mgr|boss|supervisor|line\s+manager|team\s+leader")
 _LOWER_NAME_RULES = [
     (re.compile(r"(?<![\w.])(?:mr|mrs|ms|miss|dr|pc|ds|dc|sgt|cllr)\.?[ \t]+[a-z]\.?[ \t]+(?P<name>[a-z][a-z'’-]{2,})\b"),
      "a title, an initial and a name in lower case", 0.8),
-    (re.compile(rf"(?<![\w-])(?:{_RELATION_WORDS})(?:['’]s)?[ \t]+(?P<name>[a-z][a-z'’-]{{2,}})\b(?!['’-]\w)"),
+    (re.compile(rf"(?<![\w-])(?:{RELATION_WORDS})(?:['’]s)?[ \t]+(?P<name>[a-z][a-z'’-]{{2,}})\b(?!['’-]\w)"),
      "a name in lower case after a relation word", 0.7),
     # "faith (mgr)", "rocky (cal mate)", "jo (sua's sister)": an owner may come before the relation
-    (re.compile(rf"(?<![\w-])(?P<name>[a-z][a-z'’-]{{2,}})[ \t]+\((?:[a-z]+(?:['’]s)?[ \t]+)?(?:{_RELATION_WORDS}|perp|perpetrator|victim|pt|patient|{_LOWER_ROLES})\)"),
+    (re.compile(rf"(?<![\w-])(?P<name>[a-z][a-z'’-]{{2,}})[ \t]+\((?:[a-z]+(?:['’]s)?[ \t]+)?(?:{RELATION_WORDS}|perp|perpetrator|victim|pt|patient|{_LOWER_ROLES})\)"),
      "a name in lower case before its relation", 0.7),
     (re.compile(rf"(?<![\w-])(?:{_LOWER_ROLES})[ \t]+\((?P<name>[a-z][a-z'’-]{{2,}})\)"),
      "a name in lower case in brackets after a role", 0.7),
