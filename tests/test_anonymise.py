@@ -691,3 +691,16 @@ def test_references_in_tables_and_labels_welsh_streets_handles_initials_and_quie
     assert got == [("CASE_REFERENCE", "Q938400118877"), ("CASE_REFERENCE", "5521093"), ("CASE_REFERENCE", "LCS-0044187"),
                    ("CASE_REFERENCE", "47/24/220391"), ("CASE_REFERENCE", "ZW24F01123"), ("CASE_REFERENCE", "EWP-240101-0099"),
                    ("ADDRESS", "Maes y Celyn"), ("PERSON", "TJ"), ("SOCIAL_HANDLE", "kaz.b"), ("SOCIAL_HANDLE", "jonno.w92")]
+
+
+def test_nicknames_in_brackets_and_lists_record_dobs_and_quiet_record_abbreviations(analyser):
+    text = ("His nan calls him \"Tee\" or \"Teddy\". Leave is covered for Tobias (\"TJ\"), who lives with his aunt. "
+            "A fund for TJ's future. Her cousin Mercy (\"Mo\") spoke. The chair thanks Mo.\n\n"
+            "- Child in household: OKORO, Tobias 14-Feb-2014 NHS 943 476 5919\n"
+            "- Citalopram reissued x 56. Lithium carbonate (Camcolit) 400mg nocte.\n\n"
+            "| 01/02/2023 | Police | \"Rel. stressors\". Caution re P. Harwood (2015). The FLO attended. |\n"
+            "Harwood (2015) is cited in the national guidance.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Tee"), ("PERSON", "Teddy"), ("PERSON", "Tobias"), ("PERSON", "TJ"), ("PERSON", "TJ"),
+                   ("PERSON", "Mercy"), ("PERSON", "Mo"), ("PERSON", "Mo"), ("PERSON", "OKORO, Tobias"),
+                   ("DATE_OF_BIRTH", "14-Feb-2014"), ("NHS_NUMBER", "943 476 5919"), ("PERSON", "P. Harwood")]

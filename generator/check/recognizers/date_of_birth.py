@@ -28,6 +28,8 @@ class DateOfBirthRecognizer(RegexRecognizer):
         ),
         # "was born in Pleven, Bulgaria, on 4 August 1989": a place (or a time) between "born" and the date
         ("born-in-on", rf"\bborn[ \t]+(?:in|at)[ \t]+[^.\n;:!?]{{1,60}}?[ \t,]on[ \t]+(?:the[ \t]+)?(?P<v>{DAY_DATE})", 0.9),
+        # a date between a name and an NHS number in a record line: "MORRIS, Jayden 27-Jun-2013 NHS 423 868 4346"
+        ("before-nhs", rf"(?<![\w/.-])(?P<v>{DAY_DATE})[ \t,;]+(?:NHS|CHI)(?:[ \t]+(?:no|number))?\.?[ \t:]*\d{{3}}", 0.8),
         # a date in a sentence about dates of birth: "Could school send the dates of birth? I have 21/09/2017 for Z"
         ("birth-sentence", rf"\b(?:dates?[ \t]+of[ \t]+birth|DOBs?|birthdays?)\b[^\n]{{0,80}}?(?<![\w/.-])(?P<v>{DAY_DATE})(?![\w/-])", 0.8),
     ]

@@ -129,7 +129,7 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "orth", "tr", "frcs", "frcp", "mrcp", "mrcgp", "frcgp", "mbbs", "mbchb", "frcpsych", "mrcpsych", "frcog", "mrcog",
                  "frcem", "frca", "frcr", "frcpch", "mrcpch", "dch", "drcog", "dfsrh", "rgn", "rmn", "rnld", "bsc", "msc", "phd",
                  "dphil", "llb", "bds", "dipsw", "cqsw", "surg", "paed", "paeds", "gynae", "psych", "sho", "fy1", "fy2",
-                 "op", "ops", "occ", "sch", "nkda", "nka"}  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
+                 "op", "ops", "occ", "sch", "nkda", "nka", "rel"}  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
 # Welsh words of public life, capitalised in bilingual documents: words before given names
 WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
@@ -398,16 +398,17 @@ _PRISON_BEFORE = re.compile(r"\b(?:HMP|HMYOI|YOI|HMP/YOI|HM[ \t]+Prison)[ \t]+$"
 _CAPITALISED_PHRASE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?(?:[ \t]+(?:of[ \t]+|and[ \t]+)?[A-Z][a-z]+(?:['’]s)?){1,4}")
 # roles and plans written as acronyms that are also given names or words in capitals
 _ROLE_ACRONYMS = {"elsa", "senco", "sendco", "lado", "amhp", "pcso", "ehcp", "idva", "isva", "chisva", "ypva", "iom", "dsl",
-                  "sara", "odara", "ogrs", "ovp", "ospc"}  # and risk tools: SARA, ODARA
+                  "sara", "odara", "ogrs", "ovp", "ospc", "flo"}  # and risk tools: SARA, ODARA
 # a medicine: a dose, a form or a course after the word ("Enoxaparin 40 mg", "Adcal-D3 one tablet twice daily"),
 # or a drug-name ending ("Lansoprazole", "Bisoprolol", "Dalteparin")
 _DOSE_AFTER = re.compile(
-    r"(?:-[A-Z0-9]+)?[ \t]+(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|micrograms?|g|ml|units?|iu|mmol|%)(?![\w])|"
+    r"(?:-[A-Z0-9]+)?\)?[ \t]+(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|micrograms?|g|ml|units?|iu|mmol|%)(?![\w])|"
     r"(?:one|two|three|four|half|a|1|2|3|4)[ \t]+(?:tablets?|capsules?|puffs?|sachets?|drops?|patch(?:es)?|injections?|ampoules?)\b|"
     r"(?:tablets?|capsules?|injection|cream|gel|patch(?:es)?|inhaler|oral|solution|suspension|depot|MR|SR|XL)\b)", re.I)
 _DRUG_ENDING = re.compile(
     r"(?:prazole|olol|statin|parin|cillin|mycin|oxetine|triptyline|apine|azepam|zolam|tidine|floxacin|sartan|pril|dronate|"
-    r"codamol|cetamol|profen|thiazide|semide|gabalin|pentin|tiapine|peridol|azine|dopa|barbital|xaban|gatran)$", re.I)
+    r"codamol|cetamol|profen|thiazide|semide|gabalin|pentin|tiapine|peridol|azine|dopa|barbital|xaban|gatran|pram|traline|epine|"
+    r"idone|ipramine|fenac|codone|orphine)$", re.I)
 _PLACE_WORD_AFTER = re.compile(r"[ \t]+(?:Vale|Valley|Heath|Moor|Bay|Cross|Green|Common|Bridge|Hill|on[ \t]+Sea|upon[ \t]+\w+|Heights|Tower|Towers|Mansions|Flats|Estate)\b(?![ \t]+[A-Z][a-z])")
 _COUNTRY_AFTER = re.compile(
     r",[ \t]*(?:Romania|Poland|Lithuania|Latvia|Estonia|Bulgaria|Hungary|Slovakia|Czechia|Czech Republic|Ukraine|Russia|"
@@ -452,6 +453,9 @@ _CONTACT_ALIAS = re.compile(
     r"(?:^[ \t]*(?:[-*•][ \t]*)?[\"“](?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)[\"”][ \t]*[:–-][ \t]*(?:\+44|\(?0)\d"
     r"|\b(?i:whatsapp|sms|imessage|messenger|chat|thread|texts?|messages?|calls?|conversation)[ \t]+(?i:with|from|to)[ \t]+[\"“]"
     r"(?P<name2>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)[\"”])", re.M)
+_ALIAS_OR = re.compile(r"[\"”’']?[ \t]*(?:,|or|and)[ \t]+[\"“‘'](?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*)[\"”’']")
+_NICKNAME_IN_BRACKETS = re.compile(
+    r"(?<![\w'’-])(?P<prev>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]*\([ \t]*[\"“‘'](?P<name>[A-ZÀ-ÖØ-Þ][\w'’.-]*)[\"”’'][ \t]*\)")
 _BRACKET_AFTER = re.compile(r"(?:['’]s)?[ \t]*\(([^()\n]{1,80})\)")
 _QUOTED_NAME = re.compile(r"[\"“‘']\s*(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*){0,2})\s*[\"”’']")
 _USER_NAME = re.compile(r"(?<![\w@./:-])[a-z]{1,2}[._](?P<sur>(?:mc|mac|o)?[a-z][a-z'-]{2,})(?P<num>\d{0,3})(?![\w@-]|\.\w)")
@@ -588,6 +592,7 @@ _AUTHOR = r"[A-Z][\w'’-]+"
 # more authors after the first: "Hartigan and Okonjo", "Sørensen, Mahmood and Price", "Delacroix-Mbeki et al."
 _MORE_AUTHORS = rf"(?:(?:,[ \t]*{_AUTHOR}){{0,4}},?\s+(?:and|&)\s+{_AUTHOR}|\s+et\s+al\.?)"
 _CITATION_AFTER = re.compile(rf"^(?:[ \t]+{_AUTHOR})?{_MORE_AUTHORS}?\s*\(\s*(?:19|20)\d\d[a-z]?\s*[),;:]")
+_NOT_CITATION_BEFORE = re.compile(r"\b(?:re|against|v|vs)\.?[ \t]+$")  # "Caution re K. Ellwood (2016)": a record, not a citation
 _CITATION_IN = re.compile(rf"^{_MORE_AUTHORS}?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")
 _CITATION_OPEN_BEFORE = re.compile(rf"(?:\(|;[ \t]|\([ \t]*{_AUTHOR}(?:,[ \t]*{_AUTHOR})*(?:,?[ \t]+(?:and|&)[ \t]+|,[ \t]*))$")
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|our|their)\s+$", re.I)
@@ -823,6 +828,12 @@ class PersonNameRecognizer(EntityRecognizer):
             if _NAME_WORD_AFTER.match(text, m.end("name")):
                 continue  # "known as Domestic Abuse Related Death Reviews": a long capitalised title
             out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname"))
+            more = _ALIAS_OR.match(text, m.end("name"))  # calls her "Clo" or "Coco"
+            if more:
+                out.append(result("PERSON", more.start("name"), more.end("name"), 0.8, "AN101", self, "an alias or nickname"))
+        for m in _NICKNAME_IN_BRACKETS.finditer(text):  # Jayden ("JJ"), Akosua ("Sue")
+            if lex.classify(m.group("prev")) in ("FIRST", "SURNAME", "UNKNOWN") or self._word_given_name(m.group("prev")):
+                out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname (in brackets after a name)"))
         # sloppy notes in lower case: "dr n. balogun", "mum farida", "sister yasmin", "sami (partner)"
         for rx, why, score in _LOWER_NAME_RULES:
             for m in rx.finditer(text):
@@ -1043,7 +1054,8 @@ class PersonNameRecognizer(EntityRecognizer):
                 # "Farrowdale, J. and Quenby, R. (2021) 'Separation...'": an entry of a reference list
                 r.score = 0.4
                 r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
-            elif not given and (_CITATION_AFTER.match(after) or (_CITATION_OPEN_BEFORE.search(before) and _CITATION_IN.match(after))):
+            elif not given and not _NOT_CITATION_BEFORE.search(before) and (
+                    _CITATION_AFTER.match(after) or (_CITATION_OPEN_BEFORE.search(before) and _CITATION_IN.match(after))):
                 # "Monckton-Smith (2019)", "(Stark, 2007)": a published author, for the panel to confirm
                 r.score = 0.4
                 r.recognition_metadata["why"] = "a cited author? (check it is a publication)"

@@ -58,8 +58,8 @@ class SocialHandleRecognizer(RegexRecognizer):
             if v.lower() in {"and", "the", "messages", "message", "account", "profile", "group", "page", "post", "posts",
                              "which", "where", "when", "with", "from", "that", "this", "about", "after", "before"}:
                 return None
-            if v.strip(".") == "":
-                return None
+            if v.strip(".") == "" or v.strip(".").isdigit():
+                return None  # "Sertraline reissued x 56": a quantity, not a user on X
             if re.fullmatch(r"[a-z]+", v):
                 # a plain lower-case word is a user name only after a label: "Snapchat usernames: kaydunx",
                 # "on Instagram as sunnyrao"; never after the bare platform ("Mr X convicted", "Snap said")
