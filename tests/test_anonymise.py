@@ -704,3 +704,12 @@ def test_nicknames_in_brackets_and_lists_record_dobs_and_quiet_record_abbreviati
     assert got == [("PERSON", "Tee"), ("PERSON", "Teddy"), ("PERSON", "Tobias"), ("PERSON", "TJ"), ("PERSON", "TJ"),
                    ("PERSON", "Mercy"), ("PERSON", "Mo"), ("PERSON", "Mo"), ("PERSON", "OKORO, Tobias"),
                    ("DATE_OF_BIRTH", "14-Feb-2014"), ("NHS_NUMBER", "943 476 5919"), ("PERSON", "P. Harwood")]
+
+
+def test_bank_accounts_force_areas_towns_in_brackets_and_times_before_blocks(analyser):
+    text = ("| Current account | 40-11-62 51234987 | Pension paid in |\n\n"
+            "Police requested – West Mercia log 0951-201123. Son Gareth Pughe 07700 900871 (Wrexham). "
+            "Checked via the DA SPOC.\n\nMeeting: 24/05/2023, 14:00, Ashby House AP. He moved to 9 Coton Rise.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("CASE_REFERENCE", "40-11-62 51234987"), ("CASE_REFERENCE", "0951-201123"), ("PERSON", "Gareth Pughe"),
+                   ("PHONE_NUMBER", "07700 900871"), ("ADDRESS", "9 Coton Rise")]

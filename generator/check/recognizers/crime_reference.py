@@ -54,6 +54,8 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         ("urn", r"(?<![\w/-])\d{2,4}[A-Z]{2}\d{5,9}(?:/\d{2})?(?![\w/-])", 0.85),
         ("lettered-segments", r"(?<![\w/-])[A-Z]{1,5}(?:/[A-Z]{1,5}){1,2}/\d{2,4}/\d{3,8}(?![\w/-])", 0.85),  # CT/PL/2023/00417
         ("pnc", r"(?<![\w/-])(?:19|20)?\d{2}/\d{5,7}[A-Z](?![\w/-])", 0.9),  # PNC ID: 19/0338271T
+        # a bank account: sort code and account number ("30-94-17 41873302")
+        ("sort-code-account", r"(?<![\w/-])\d{2}-\d{2}-\d{2},?[ \t]+(?:(?i:a/?c|account)(?:[ \t]+(?i:no\.?|number))?[ \t:]*)?\d{8}(?![\w/-])", 0.9),
         ("upn", r"(?<![\w/-])[A-Z]\d{11}[0-9A-Z](?![\w/-])", 0.9),  # a pupil number with its check letter: Z822300612041
         ("after-word", r"(?<![\w/-])[A-Z0-9]{0,6}[/-]?\d{4,}(?:[/-][A-Z0-9]{1,10})*(?![\w/-])", 0.0),
         # letters, digits, letters: a prison number "A4471CK", a record number "RIO1104877X" (after a reference word)

@@ -398,7 +398,7 @@ _PRISON_BEFORE = re.compile(r"\b(?:HMP|HMYOI|YOI|HMP/YOI|HM[ \t]+Prison)[ \t]+$"
 _CAPITALISED_PHRASE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?(?:[ \t]+(?:of[ \t]+|and[ \t]+)?[A-Z][a-z]+(?:['’]s)?){1,4}")
 # roles and plans written as acronyms that are also given names or words in capitals
 _ROLE_ACRONYMS = {"elsa", "senco", "sendco", "lado", "amhp", "pcso", "ehcp", "idva", "isva", "chisva", "ypva", "iom", "dsl",
-                  "sara", "odara", "ogrs", "ovp", "ospc", "flo"}  # and risk tools: SARA, ODARA
+                  "sara", "odara", "ogrs", "ovp", "ospc", "flo", "spoc"}  # and risk tools: SARA, ODARA
 # a medicine: a dose, a form or a course after the word ("Enoxaparin 40 mg", "Adcal-D3 one tablet twice daily"),
 # or a drug-name ending ("Lansoprazole", "Bisoprolol", "Dalteparin")
 _DOSE_AFTER = re.compile(
@@ -975,7 +975,8 @@ class PersonNameRecognizer(EntityRecognizer):
         """A given name that is also a word ("Storm", "Precious", "Faith"), but not a month, a role or a small word."""
         low = w.lower()
         return low in self.lexicon.first_all and low not in self.lexicon.stop_words and low not in MONTHS_DAYS \
-            and low not in ROLE and low not in AGENCY and low not in TITLES and low not in _LANGUAGES \
+            and low not in ROLE and low not in AGENCY and low not in TITLES and low not in _LANGUAGES and low not in KINSHIP \
+            and not re.fullmatch(RELATION_WORDS, low) \
             and not welsh_words.is_welsh_word(w)  # "Mae Bethan Llwyd ...": Welsh for "is"
 
     def _split(self, chunk: list[Token]):
@@ -1063,6 +1064,8 @@ class PersonNameRecognizer(EntityRecognizer):
 
     def _score_inner(self, part, title, agency_before, text, toks, ents, n):
         lex = self.lexicon
+        if len(part) >= 3 and part[1].cls == "FIRST" and re.fullmatch(RELATION_WORDS, part[0].text.lower()):
+            part = part[1:]  # "Son Gareth Pughe" at the start of a sentence: the relation, then the name
         # an acronym-looking word in capitals beside a name is part of it ("EILISH CALLAGHAN")
         for k, p in enumerate(part):
             if p.cls == "ACRONYM" and p.shape == "CAPS" and _wordlike(p.text):
@@ -1214,7 +1217,7 @@ class PersonNameRecognizer(EntityRecognizer):
         # one name-like word, possibly with dictionary words around it
         if ("FIRST" not in classes or _PLACE_MOTION_BEFORE.search(before)) and not relation and not possessive and len(strong) == 1 and (
                 plain(" ".join(p.text for p in part)) in lex.places or plain(strong_tokens[0].text) in lex.places) and (
-                _PLACE_BEFORE.search(before) or ner_place or text[end : end + 1] == ","):
+                _PLACE_BEFORE.search(before) or ner_place or text[end : end + 1] == "," or (text[start - 1 : start] == "(" and text[end : end + 1] == ")")):
             return result("LOCATION", start, end, 0.4, "AN206", self, "a town or city")  # "visiting from Bradford"
         if part[-1].text.lower().endswith("shire") and len(part) == 1 and not relation and not possessive:
             return result("LOCATION", start, end, 0.4, "AN206", self, "a county")  # "Ambershire"
