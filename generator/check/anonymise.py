@@ -794,7 +794,7 @@ _NAME_SURE_BEFORE = re.compile(
 _NAME_PLACE_AFTER = re.compile(
     r"(?:[ \t]*(?:[,.;:)!?]|$)|['’]s\b|[ \t]+(?:said|says|told|is|was|has|had|rang|called|texted|came|went|to|and|re|aware|agreed|asked|"
     r"asking|wants|wanted|needs|seems|seemed|very|still|not|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"
-    r"turns|turned|arrived|attended|visited|phoned|rang|stayed|staying|moved|returned|disclosed|reported|reports|cried|crying|upset|quiet|"
+    r"turns|turned|arrived|attended|visited|phoned|stayed|staying|moved|returned|disclosed|reported|reports|cried|crying|upset|quiet|"
     r"there|here)\b)")
 
 

@@ -14,6 +14,9 @@ _NOT_HANDLE_ENDS = set(
 _PLATFORM = r"(?:facebook|instagram|snapchat|snap|tiktok|twitter|x|threads|telegram|whatsapp|kik|discord|youtube|twitch|reddit|linkedin|onlyfans)"
 
 
+_PLATFORM_RX = re.compile(rf"(?i)\b{_PLATFORM}\b")
+
+
 class SocialHandleRecognizer(RegexRecognizer):
     ENTITY = "SOCIAL_HANDLE"
     RULE = "AN161"
@@ -30,9 +33,8 @@ class SocialHandleRecognizer(RegexRecognizer):
                 # user names written without the @: "samz_elm", "sunny.days.rao", "princess.kd_x"
         ("underscored", r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:_[A-Za-z0-9]+)+(?:\.[A-Za-z0-9_]+)*(?![\w@-]|\.\w)", 0.7),
         ("dotted", r"(?<![\w@./:-])[a-z][a-z0-9]+(?:\.[a-z0-9]{2,}){2,3}(?![\w@-]|\.\w)", 0.0),
-        # "Snapchat message to ambz.c from sunny.b86": a dotted name after to/from/by on a line that names a platform
-        ("to-from-on-platform", rf"(?i:\b{_PLATFORM}\b)[^\n]{{0,60}}?\b(?:to|from|by)[ \t]+(?P<v>[a-z][a-z0-9]*(?:[._][a-z0-9]+)+)(?![\w@-]|\.\w)", 0.8),
-        ("to-from-on-platform", rf"(?i:\b{_PLATFORM}\b)[^\n]{{0,60}}?\b(?:to|from|by)[ \t]+[a-z][a-z0-9._]+[ \t]+(?:to|from|by)[ \t]+(?P<v>[a-z][a-z0-9]*(?:[._][a-z0-9]+)+)(?![\w@-]|\.\w)", 0.8),
+        # "Snapchat message to ambz.c from sunny.b86": a dotted name after to/from/by (on a line that names a platform)
+        ("to-from-on-platform", r"\b(?:to|from|by)[ \t]+(?P<v>[a-z][a-z0-9]*(?:[._][a-z0-9]+)+)(?![\w@-]|\.\w)", 0.0),
     ]
 
     def span(self, m):
@@ -47,8 +49,11 @@ class SocialHandleRecognizer(RegexRecognizer):
         v = m.group("v") if "v" in m.re.groupindex else m.group(0)
         if pattern == "underscored" and "." in v and v.rsplit(".", 1)[-1].lower() in _NOT_HANDLE_ENDS:
             return None  # a file name: "action_plan_v2.docx"
-        if pattern == "to-from-on-platform" and v.rsplit(".", 1)[-1].lower() in _NOT_HANDLE_ENDS:
-            return None  # "to example.org"
+        if pattern == "to-from-on-platform":
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if v.rsplit(".", 1)[-1].lower() in _NOT_HANDLE_ENDS or not _PLATFORM_RX.search(text, line_start, m.start()):
+                return None  # "to example.org"; "from j.smith" on a line about no platform
+            return 0.8
         if pattern == "dotted":
             last = v.rsplit(".", 1)[-1]
             if last in _NOT_HANDLE_ENDS or re.search(r"\d\.\d", v):
