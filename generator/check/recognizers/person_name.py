@@ -397,7 +397,7 @@ _NAME_WITH_AGE = re.compile(
 _PRISON_BEFORE = re.compile(r"\b(?:HMP|HMYOI|YOI|HMP/YOI|HM[ \t]+Prison)[ \t]+$")
 _CAPITALISED_PHRASE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?(?:[ \t]+(?:of[ \t]+|and[ \t]+)?[A-Z][a-z]+(?:['’]s)?){1,4}")
 # roles and plans written as acronyms that are also given names or words in capitals
-_ROLE_ACRONYMS = {"elsa", "senco", "sendco", "lado", "amhp", "pcso", "ehcp", "idva", "isva", "chisva", "ypva", "iom", "dsl",
+_ROLE_ACRONYMS = {"elsa", "senco", "sendco", "lado", "pcso", "ehcp", "chisva", "ypva", "iom", "dsl",
                   "sara", "odara", "ogrs", "ovp", "ospc", "flo", "spoc"}  # and risk tools: SARA, ODARA
 # a medicine: a dose, a form or a course after the word ("Enoxaparin 40 mg", "Adcal-D3 one tablet twice daily"),
 # or a drug-name ending ("Lansoprazole", "Bisoprolol", "Dalteparin")
