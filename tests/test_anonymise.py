@@ -713,3 +713,35 @@ def test_bank_accounts_force_areas_towns_in_brackets_and_times_before_blocks(ana
     got = [(f.entity, f.text) for f in errors(check(analyser, text))]
     assert got == [("CASE_REFERENCE", "40-11-62 51234987"), ("CASE_REFERENCE", "0951-201123"), ("PERSON", "Gareth Pughe"),
                    ("PHONE_NUMBER", "07700 900871"), ("ADDRESS", "9 Coton Rise")]
+
+
+def test_the_subjects_initials_repeated_references_and_title_initials_are_names_but_workers_initials_are_not(analyser):
+    text = ("| Field | Detail |\n|---|---|\n| Subject | Jordan Lloyd DOHERTY |\n| Hospital no. | STN0774129 |\n"
+            "| Key worker | Kieran Dobbs, Recovery Worker |\n\n"
+            "**08/02/23** Induction. JD attended with his grandmother. KD explained the licence. RM\n"
+            "**14/06/23** Police notified of JD's arrest. DV referral made. Called Mrs Clarke; no concerns raised by Mrs C.\n"
+            "25/01/2023 KD – Called duty.\n\nPage 2 of 2 – STN0774129\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Jordan Lloyd DOHERTY"), ("CASE_REFERENCE", "STN0774129"), ("PERSON", "Kieran Dobbs"),
+                   ("PERSON", "JD"), ("PERSON", "JD"), ("PERSON", "Mrs Clarke"), ("PERSON", "Mrs C"),
+                   ("CASE_REFERENCE", "STN0774129")]
+
+
+def test_family_letter_names_that_are_words_and_places(analyser):
+    text = ("Jordan is my sister Marsh's boy. Please send the draft to me not to Marsh. His mum Marsh won't have him. "
+            "Auntie lives near the marsh. He is not to enter Weston-super-Mare. The shared it with their mother in Poland. "
+            "Dads asking if your coming sunday? Uncle Des will be there.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Jordan"), ("PERSON", "Marsh"), ("PERSON", "Marsh"), ("PERSON", "Marsh"), ("PERSON", "Uncle Des")]
+
+
+def test_medicines_classes_legal_tests_form_labels_record_systems_and_letterheads_are_quiet(analyser):
+    text = ("**Northfield Medical Practice**\nBradford Road, Ravensholme\n\n"
+            "OFFICER COMPLETING: PC 2281 Hassan MIRZA\n\nOFFICER NARRATIVE\n\n"
+            "| Amlodipine | 5 mg OD | unchanged |\n| Adcal-D3 | 1 tab BD | new |\n| 03/08/2023 | Docman | ED letter filed. |\n\n"
+            "Acamprosate 333mg TDS started. Later, Acamprosate stopped by GP. Consider DEXA scan.\n\n"
+            "Linked student: Mason Gledhill, Yr 2 (Hazel). Moved to Maple Class. Not vulnerable (Hotak test); "
+            "Gillick competence was assessed.\n- Criminogenic needs: drugs, thinking.\n\n"
+            "She now lives on Bradford Road with her son.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "PC 2281 Hassan MIRZA"), ("PERSON", "Mason Gledhill"), ("ADDRESS", "Bradford Road")]

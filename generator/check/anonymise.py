@@ -549,11 +549,14 @@ class Analyser:
 
         # a word in no dictionary right after an address or before a postcode is its town: "22 Lindley Close, Kelsby KY6 2PB"
         _towns_after_addresses(cands, masked)
+        _letterhead_addresses(cands, masked)
 
         # a name found with confidence is a name everywhere in the same text: "KAYDEN O'DRISCOLL" in a
         # heading makes "kayden" in the notes below a name too, in any case
         cands.extend(self._propagate_names(cands, folded, masked, aspans, allow, titles))
         cands.extend(_propagate_streets(cands, folded, aspans))
+        cands.extend(_propagate_identifiers(cands, folded, aspans))
+        cands.extend(_initials_of_names(cands, masked, aspans, self.lexicon, titles))
 
         cands.extend(_column_context(cands, original))
 
@@ -628,6 +631,38 @@ def _towns_after_addresses(cands, masked):
             c[2], c[3], c[4], c[5] = "LOCATION", 0.4, "AN206", "a town (after an address or before a postcode)"
 
 
+_PUBLIC_BUILDING = re.compile(
+    r"\b(?:Hospital|Infirmary|Surgery|Medical[ \t]+(?:Practice|Centre|Center)|Health[ \t]+Centre|Clinic|Police[ \t]+(?:Station|Headquarters|HQ)|"
+    r"Civic[ \t]+Centre|Town[ \t]+Hall|County[ \t]+Hall|Council[ \t]+Offices|Probation|Magistrates|Crown[ \t]+Court|Law[ \t]+Courts|"
+    r"Primary[ \t]+School|High[ \t]+School|Academy|College|Library|Fire[ \t]+Station|Ambulance[ \t]+Station)\b")
+
+
+def _letterhead_addresses(cands, masked):
+    """A street with no house number on a short line just under a hospital's, a surgery's or a police
+    station's name is the letterhead of a public building ("Stannerton General Hospital / Bridgwater
+    Road, Stannerton"): a warning for the panel, not a home. Changes `cands` in place."""
+    heads = []
+    for c in cands:
+        if c[2] != "ADDRESS" or c[3] >= 0.6 or re.search(r"\d", masked[c[0]:c[1]]):
+            continue
+        line_start = masked.rfind("\n", 0, c[0]) + 1
+        line_end = masked.find("\n", c[1])
+        line = masked[line_start : len(masked) if line_end < 0 else line_end]
+        if len(line.split()) > 8 or re.search(r"\b(?:flat|home|lives|lived|living|resides|stays|staying|moved|address)\b", line, re.I):
+            continue
+        above = masked[:line_start].rstrip(" \t").split("\n")[-3:-1] if line_start else []
+        above = [ln for ln in above[-2:]]
+        heading = [ln for ln in above if ln.strip()]
+        if len(heading) != len(above) or not heading:
+            continue  # a blank line between: not one letterhead block
+        if any(_PUBLIC_BUILDING.search(ln) and len(ln.split()) <= 12 and not re.search(r"\b[a-z]+[ \t]*$", ln)
+               for ln in heading):
+            c[2], c[3], c[4], c[5] = "LOCATION", 0.4, "AN206", "the address of a public building (a letterhead)"
+            heads.append((c[0], c[1]))
+    # the words of the street are not a name either ("Bradford Road")
+    cands[:] = [d for d in cands if not (d[2] == "PERSON" and any(a <= d[0] and d[1] <= b for a, b in heads))]
+
+
 def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
     """Names found with confidence, found again elsewhere in the same text.
 
@@ -646,8 +681,10 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
     first_words: set[str] = set()  # dictionary-word given names in a confident full name
     alias_words: set[str] = set()  # dictionary words used as a nickname, written with a capital
     lower_ok: set[str] = set()
+    # a "name" inside a street's name ("Bradford Road") is the street's, and says nothing of the words elsewhere
+    streets = _Spans([(c[0], c[1]) for c in cands if c[2] == "ADDRESS" or (c[2] == "LOCATION" and c[4] == "AN206" and c[5].startswith("the address"))])
     for a, b, entity, score, _rule, why in cands:
-        if entity != "PERSON" or score < 0.55:
+        if entity != "PERSON" or score < 0.55 or streets.covers(a, b):
             continue
         found = [m for m in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", folded[a:b])]
         found = [m for m in found if m.group(0) not in titles and len(m.group(0)) > 1]
@@ -749,6 +786,91 @@ def _propagate_streets(cands, folded, aspans):
     out = []
     for a, b in _free_occurrences(streets, folded, cands, "ADDRESS", aspans, r"(?<![\w-])", r"(?![\w-])"):
         out.append([a, b, "ADDRESS", 0.6, "AN112", "a street named in an address elsewhere in this text"])
+    return out
+
+
+# acronyms of the work that are also two or three people's initials ("DV" is not Daniel Vaughan)
+_WORK_ACRONYMS = {"DV", "DA", "MH", "CP", "CIN", "LA", "SW", "ED", "AE", "OT", "PT", "CT", "DC", "DS", "DI", "PS", "OD",
+                  "BD", "GP", "PC", "HR", "IT", "MP", "SG", "ASB", "CPS", "CSE", "CCE", "FGM", "HBV", "PIC", "OIC", "MAP",
+                  "NFA", "RTC", "TDS", "QDS", "PRN", "BMI", "BP", "AF", "MI", "UTI", "MRI", "ECG", "CBT", "DWP", "HMP", "PDU"}
+_PRIVATE_PERSON_LABEL = re.compile(
+    r"\b(?:client|subject|patient|victim|perpetrator|alleged|service[ \t]+user|applicant|deceased|suspect|offender|"
+    r"pupil|student|dob|d\.o\.b|born|nhs|son|daughter|grandson|granddaughter|husband|wife|partner|ex-partner|mother|"
+    r"father|mum|dad|brother|sister|nephew|niece|aunt|uncle|cousin|tenant|household)\b", re.I)
+_TITLE_INITIAL = re.compile(r"\b(Mrs|Mr|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])(?![\w'’-]|\.\w)")
+_INITIALS = re.compile(r"(?<![\w/&.-])[A-Z]{2,3}(?![\w/&-])")
+
+
+def _initials_of_names(cands, masked, aspans, lex, titles):
+    """The initials of a person named in full, used for them in the prose of the same text: "Jordan
+    Lloyd DOHERTY" makes "JD attended" and "JD's arrest" a name. Not at the start of an entry
+    ("AB – Called ...") or the end of a line ("... RM"), where initials are the writer's signature."""
+    initials = set()
+    for a, b, entity, score, _rule, _why in cands:
+        if entity != "PERSON" or score < 0.85:
+            continue
+        words = [w for w in re.findall(r"[^\W\d_][^\W\d_'’-]*", masked[a:b]) if w.lower().rstrip(".") not in titles]
+        words = [w for w in words if len(w) > 1]
+        title = re.match(r"(Mrs|Mr|Ms|Miss|Mx|Dr)\.?[ \t]+[^\W\d_][\w'’-]*$", masked[a:b])
+        if title and words:
+            initials.add(f"{title.group(1)} {words[-1][0].upper()}")  # "Mrs Clarke" makes "Mrs C" the same person
+        # only the people the record is about: the name's line or the label before it says so ("| Subject |
+        # Jordan DOHERTY |", "Alleged perpetrator"); a worker's initials ("Kieran Dobbs, Recovery Worker",
+        # "Jayshree Parekh (JP)") are the way records sign entries, and are not marked
+        prev_end = masked.rfind("\n", 0, a)
+        start = masked.rfind("\n", 0, prev_end) + 1 if prev_end > 0 else 0
+        end = masked.find("\n", b)
+        if not _PRIVATE_PERSON_LABEL.search(masked[start : len(masked) if end < 0 else end]) \
+                or re.match(r"[ \t]*\([A-Z]{2,3}\)", masked[b:]):
+            continue
+        if len(words) >= 2:
+            initials.add((words[0][0] + words[-1][0]).upper())
+            if len(words) == 3:
+                initials.add("".join(w[0] for w in words).upper())
+    initials -= _WORK_ACRONYMS
+    if not initials:
+        return []
+    taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
+    out = []
+    for m in _TITLE_INITIAL.finditer(masked):
+        if f"{m.group(1)} {m.group(2)}" in initials and not taken.overlapping(*m.span()) and not aspans.overlapping(*m.span()):
+            out.append([m.start(), m.end(), "PERSON", 0.8, "AN102", "a title and the initial of a name found elsewhere in this text"])
+    for m in _INITIALS.finditer(masked):
+        a, b = m.span()
+        if m.group(0) not in initials or taken.overlapping(a, b) or aspans.overlapping(a, b):
+            continue
+        if lex.classify(m.group(0)) in ("AGENCY", "TITLE") or m.group(0).lower() in lex.dictionary:
+            continue
+        line_start = masked.rfind("\n", 0, a) + 1
+        line_end = masked.find("\n", b)
+        line_end = len(masked) if line_end < 0 else line_end
+        before = masked[line_start:a]
+        if not masked[b:line_end].strip(" \t.*_|"):
+            continue  # "... no reply. RM": a signature
+        if not re.search(r"[a-z]", before) and re.match(r"[ \t]*(?:[-–—:|]|\()", masked[b:line_end]):
+            continue  # "25/01/2023 AB – Called", "TM: rang", "| JD |": the writer's initials
+        out.append([a, b, "PERSON", 0.8, "AN101", "the initials of a name found elsewhere in this text"])
+    return out
+
+
+_REPEATABLE = ("CASE_REFERENCE", "NHS_NUMBER", "UK_NINO", "VEHICLE_REGISTRATION", "PHONE_NUMBER", "EMAIL_ADDRESS")
+
+
+def _propagate_identifiers(cands, folded, aspans):
+    """A reference, number or address found with its context is the same identifier wherever else
+    it appears: "Hospital no. STN0774129" makes the page footer's bare "STN0774129" a reference too."""
+    found: dict[str, tuple] = {}
+    for a, b, entity, score, rule, _why in cands:
+        if entity in _REPEATABLE and score >= 0.5 and b - a >= 6:
+            term = folded[a:b]
+            if score > found.get(term, (None, -1.0))[1]:
+                found[term] = (entity, score, rule)
+    out = []
+    for entity in {e for e, _s, _r in found.values()}:
+        terms = {t for t, (e, _s, _r) in found.items() if e == entity}
+        for a, b in _free_occurrences(terms, folded, cands, entity, aspans, r"(?<![\w-])", r"(?![\w-])"):
+            _e, score, rule = found[folded[a:b]]
+            out.append([a, b, entity, score, rule, "the same identifier as found elsewhere in this text"])
     return out
 
 

@@ -129,7 +129,7 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "orth", "tr", "frcs", "frcp", "mrcp", "mrcgp", "frcgp", "mbbs", "mbchb", "frcpsych", "mrcpsych", "frcog", "mrcog",
                  "frcem", "frca", "frcr", "frcpch", "mrcpch", "dch", "drcog", "dfsrh", "rgn", "rmn", "rnld", "bsc", "msc", "phd",
                  "dphil", "llb", "bds", "dipsw", "cqsw", "surg", "paed", "paeds", "gynae", "psych", "sho", "fy1", "fy2",
-                 "op", "ops", "occ", "sch", "nkda", "nka", "rel"}  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
+                 "op", "ops", "occ", "sch", "nkda", "nka", "rel", "dexa", "dxa"}  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
 # Welsh words of public life, capitalised in bilingual documents: words before given names
 WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
@@ -243,7 +243,8 @@ class NameLexicon:
     """Gazetteers and the English dictionary used to tell names from words."""
 
     def __init__(self, dictionary: set[str], stop_words: set[str]):
-        self.dictionary = dictionary
+        # and the words of the work the model does not know ("criminogenic", "buprenorphine")
+        self.dictionary = dictionary | _read_words("domain_words.txt")
         self.stop_words = stop_words
         # the hand-written list is read too, so a name added there counts without rebuilding first_names.txt
         self.places = _read_lines("places.txt")  # towns and cities, lower case without accents (build_places.py)
@@ -402,13 +403,25 @@ _ROLE_ACRONYMS = {"elsa", "senco", "sendco", "lado", "pcso", "ehcp", "chisva", "
 # a medicine: a dose, a form or a course after the word ("Enoxaparin 40 mg", "Adcal-D3 one tablet twice daily"),
 # or a drug-name ending ("Lansoprazole", "Bisoprolol", "Dalteparin")
 _DOSE_AFTER = re.compile(
-    r"(?:-[A-Z0-9]+)?\)?[ \t]+(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|micrograms?|g|ml|units?|iu|mmol|%)(?![\w])|"
-    r"(?:one|two|three|four|half|a|1|2|3|4)[ \t]+(?:tablets?|capsules?|puffs?|sachets?|drops?|patch(?:es)?|injections?|ampoules?)\b|"
+    r"(?:-[A-Z0-9]+)?\)?(?:[ \t]*[|\n])?[ \t]+(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|micrograms?|g|ml|units?|iu|mmol|%)(?![\w])|"
+    r"(?:one|two|three|four|half|a|1|2|3|4)[ \t]+(?:tablets?|tabs?|capsules?|caps?|puffs?|sachets?|drops?|patch(?:es)?|injections?|ampoules?)\b|"
     r"(?:tablets?|capsules?|injection|cream|gel|patch(?:es)?|inhaler|oral|solution|suspension|depot|MR|SR|XL)\b)", re.I)
 _DRUG_ENDING = re.compile(
     r"(?:prazole|olol|statin|parin|cillin|mycin|oxetine|triptyline|apine|azepam|zolam|tidine|floxacin|sartan|pril|dronate|"
     r"codamol|cetamol|profen|thiazide|semide|gabalin|pentin|tiapine|peridol|azine|dopa|barbital|xaban|gatran|pram|traline|epine|"
-    r"idone|ipramine|fenac|codone|orphine)$", re.I)
+    r"idone|ipramine|fenac|codone|orphine|dipine|etanide|olone|asone|sonide|terol|butamol|lukast|tropium|azole|cycline|"
+    r"vudine|navir|tegravir|formin|gliptin|glizide|clopidogrel|oxaban)$", re.I)
+_KIN_JUST_BEFORE = re.compile(
+    r"\b(?:son|daughter|husband|wife|partner|ex-partner|boyfriend|girlfriend|brother|sister|mother|father|mum|mam|dad|"
+    r"grandmother|grandfather|grandson|granddaughter|aunt|auntie|aunty|uncle|cousin|niece|nephew|friend|neighbour|"
+    r"colleague|landlord|stepfather|stepmother|spouse|nanny|nana|nan|gran|granny|grandma|grandad|mate|bestie|named|"
+    r"called|known[ \t]+as)[ \t]*$", re.I)
+_CLASS_AFTER = re.compile(r"[ \t]+class(?:es)?\b", re.I)
+_YEAR_GROUP_BEFORE = re.compile(r"\b(?:Y|Yr|Year|Reception|Nursery)[ \t]*\d{0,2}[ \t]*\([ \t]*$")
+_LEGAL_TEST_AFTER = re.compile(r"[ \t]+(?:test|tests|competence|competent|competency|guidelines|principles|criteria)\b")
+_PLACE_HYPHEN_AFTER = re.compile(r"-(?:super|upon|under|on|in|le|la|de|by|cum|next|sub|over)-[A-Z]", re.I)
+_PLACE_HYPHEN_BEFORE = re.compile(r"[A-Z][a-z]+-(?:super|upon|under|on|in|le|la|de|by|cum|next|sub|over)-$", re.I)
+_WORD_THEN_DOSE = re.compile(r"\b([A-Z][a-z]{3,})(?:-[A-Z0-9]+)?[ \t]+\d+(?:\.\d+)?[ \t]*(?:mg|mcg|micrograms?|ml|units|iu|mmol)\b")
 _PLACE_WORD_AFTER = re.compile(r"[ \t]+(?:Vale|Valley|Heath|Moor|Bay|Cross|Green|Common|Bridge|Hill|on[ \t]+Sea|upon[ \t]+\w+|Heights|Tower|Towers|Mansions|Flats|Estate)\b(?![ \t]+[A-Z][a-z])")
 _COUNTRY_AFTER = re.compile(
     r",[ \t]*(?:Romania|Poland|Lithuania|Latvia|Estonia|Bulgaria|Hungary|Slovakia|Czechia|Czech Republic|Ukraine|Russia|"
@@ -480,7 +493,10 @@ _NOT_NAME_BEFORE_RELATION = set(
 _INITIALS_AFTER_RELATION = re.compile(rf"(?<![\w-])(?:{RELATION_WORDS})[ \t]+(?P<name>[A-Z]{{2,3}})(?=['’]s\b|[ \t]*[,.;:)]|[ \t]+(?:was|is|said|has|had|and)\b)")
 _NAME_THEN_RELATION = re.compile(
     rf"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+),[ \t]+(?:my|her|his|our|their)[ \t]+(?:(?:first|eldest|oldest|youngest|little|baby|big|"
-    rf"older|younger|only|late|darling|beautiful)[ \t]+)?(?:{RELATION_WORDS}|grandchild|girl|boy)(?=[ \t]*[,.;)]|[ \t]+(?:is|was|who)\b)")
+    rf"older|younger|only|late|darling|beautiful)[ \t]+)?(?:{RELATION_WORDS}|grandchild|girl|boy)(?=[ \t]*[,.;)]|[ \t]+(?:is|was|who)\b)"
+    # "Jordan is my sister's boy", "Hope was our youngest": a family member's own words
+    rf"|(?<![\w'’-])(?P<name2>[A-Z][a-z'’-]+)[ \t]+(?:is|was)[ \t]+(?:my|our)[ \t]+(?:(?:first|eldest|oldest|youngest|little|baby|big|"
+    rf"older|younger|only|late|darling|beautiful)[ \t]+)?(?:{RELATION_WORDS}|grandchild|girl|boy)\b")
 _LOWER_ROLES = (r"pharmacist|gp|nurse|hv|sw|idva|isva|cpn|ot|physio|midwife|keyworker|key\s+worker|worker|officer|manager|"
                 r"social\s+worker|support\s+worker|housing\s+officer|teacher|dsl|senco|receptionist|carer|advocate|psychiatrist|"
                 r"mgr|boss|supervisor|line\s+manager|team\s+leader")
@@ -650,6 +666,9 @@ class PersonNameRecognizer(EntityRecognizer):
         welsh = self._welsh = welsh_words.welsh_spans(text)
         self._ents = ents
         self._org_words: set[str] = set()
+        # words with a dose after them somewhere in this text are medicines everywhere in it
+        # ("Acamprosate 333mg ... Acamprosate stopped")
+        self._medicines = {m.group(1).lower() for m in _WORD_THEN_DOSE.finditer(text)}
 
         # initials of capitalised phrases in this text: "EWA" after "Elmvale Women's Aid" is an acronym, not Ewa
         org_initials = {"".join(w[0] for w in ph.split()) for ph in _CAPITALISED_PHRASE.findall(text)}
@@ -805,8 +824,9 @@ class PersonNameRecognizer(EntityRecognizer):
             if self._word_given_name(m.group("name")) or m.group("name").lower() in lex.first:
                 out.append(result("PERSON", m.start("name"), m.end("name"), 0.7, "AN101", self, "a given name with an age"))
         for m in _NAME_THEN_RELATION.finditer(text):  # "Precious, my first grandchild, is so like her"
-            if self._word_given_name(m.group("name")) or m.group("name").lower() in lex.first:
-                out.append(result("PERSON", m.start("name"), m.end("name"), 0.7, "AN101", self, "a given name before its relation"))
+            g = "name" if m.group("name") else "name2"
+            if self._word_given_name(m.group(g)) or m.group(g).lower() in lex.first:
+                out.append(result("PERSON", m.start(g), m.end(g), 0.7, "AN101", self, "a given name before its relation"))
         for m in _INITIALS_AFTER_RELATION.finditer(text):  # "her brother PJ's trailer"
             if m.group("name").lower() not in ABBREVIATIONS | AGENCY | ROLE | _ROLE_ACRONYMS:
                 out.append(result("PERSON", m.start("name"), m.end("name"), 0.6, "AN101", self, "initials used as a name, after a relation word"))
@@ -979,6 +999,15 @@ class PersonNameRecognizer(EntityRecognizer):
             and not re.fullmatch(RELATION_WORDS, low) \
             and not welsh_words.is_welsh_word(w)  # "Mae Bethan Llwyd ...": Welsh for "is"
 
+    def _form_label_after_title(self, chunk: list[Token], k: int) -> bool:
+        """A weak title and one word in capitals that is neither a surname nor a given name, with no
+        name after it: a form label ("OFFICER COMPLETING"), not "NURSE SHEPHERD" or "DI Sutherland"."""
+        word = chunk[k + 1].text.lower()
+        after = chunk[k + 2] if k + 2 < len(chunk) else None
+        label_shaped = chunk[k].shape == "CAPS" and chunk[k + 1].shape == "CAPS"
+        return (label_shaped and word not in self.lexicon.word_surnames and word not in self.lexicon.first_all
+                and (after is None or after.cls not in ("FIRST", "SURNAME", "UNKNOWN", "INITIAL")))
+
     def _split(self, chunk: list[Token]):
         """Yield (tokens, title_token_or_None, follows_agency_word)."""
         parts = []
@@ -991,8 +1020,9 @@ class PersonNameRecognizer(EntityRecognizer):
                 weak = tk.text.lower().rstrip(".") in WEAK_TITLES
                 nxt_low = nxt.text.lower() if nxt is not None else ""
                 if nxt is None or (weak and (nxt.cls in ("AGENCY", "ACRONYM", "TITLE") or (
-                        nxt.cls == "COMMON" and (nxt_low in ROLE or nxt_low in MONTHS_DAYS or nxt_low in _ROLE_WORDS_AFTER_TITLE)))):
-                    # "Detective Sergeant", "Chief Officer": a role, not before a name
+                        nxt.cls == "COMMON" and (nxt_low in ROLE or nxt_low in MONTHS_DAYS or nxt_low in _ROLE_WORDS_AFTER_TITLE
+                                                 or self._form_label_after_title(chunk, k))))):
+                    # "Detective Sergeant", "Chief Officer", "OFFICER COMPLETING": a role or label, not before a name
                     if cur:
                         parts.append((cur, title, agency))
                     cur, title = [], None
@@ -1023,8 +1053,16 @@ class PersonNameRecognizer(EntityRecognizer):
     def _score(self, part, title, agency_before, text, toks, ents, n):
         r = self._score_inner(part, title, agency_before, text, toks, ents, n)
         if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and part[0].cls == "UNKNOWN" and (
-                _DOSE_AFTER.match(text, r.end) or _DRUG_ENDING.search(part[0].text)):
+                _DOSE_AFTER.match(text, r.end) or _DRUG_ENDING.search(part[0].text) or part[0].text.lower() in self._medicines):
             return None  # a medicine: "Enoxaparin 40 mg", "Sertraline"
+        if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and _LEGAL_TEST_AFTER.match(text, r.end):
+            return None  # "the Hotak test", "Gillick competence", "Fraser guidelines": a judgment's name, not a person here
+        if r is not None and r.entity_type == "PERSON" and not title and (
+                re.search(r"[ \t]class$", text[r.start : r.end], re.I) or _CLASS_AFTER.match(text, r.end)
+                or _YEAR_GROUP_BEFORE.search(text, max(0, r.start - 16), r.start)):
+            return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a school class")  # "Maple Class", "Yr 2 (Hazel)"
+        if r is not None and r.entity_type == "PERSON" and (_PLACE_HYPHEN_AFTER.match(text, r.end) or _PLACE_HYPHEN_BEFORE.search(text, max(0, r.start - 12), r.start)):
+            return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "part of a place name joined by hyphens")  # "Weston-super-Mare"
         if r is not None and r.entity_type == "PERSON" and not title and text[r.start : r.end].endswith(("Ward", "WARD")) \
                 and " " in text[r.start : r.end].strip() and _HOSPITAL_WARD_BEFORE.search(text, max(0, r.start - 12), r.start):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a hospital ward")  # "admitted to Hazel Ward"
@@ -1097,6 +1135,10 @@ class PersonNameRecognizer(EntityRecognizer):
             ok = low0 in lex.first_all and low0 not in MONTHS_DAYS and low0 not in ROLE and low0 not in AGENCY and low0 not in _LANGUAGES
             if ok and (rel or poss) and not _sentence_start(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
+            if rel and _KIN_JUST_BEFORE.search(text, max(0, p0.start - 30), p0.start) and low0 in lex.word_surnames and low0 not in lex.places and low0 not in ROLE | MONTHS_DAYS | AGENCY | _LANGUAGES \
+                    and low0 not in lex.stop_words and not _sentence_start(text, p0.start):
+                # "my sister Marsh's boy", "his mum Marsh won't": a name that is also a word, after a relation word
+                return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a name after a relation word or with a possessive")
             if ok and ents.get(p0.i) == "PERSON":
                 return result("PERSON", p0.start, p0.end, 0.55, "AN101", self, "a first name (the language model agrees)")
             if low0 in SEASONS and _SAY_VERB.match(text, p0.end) and not _after_determiner(text, p0.start):
