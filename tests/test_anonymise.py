@@ -745,3 +745,29 @@ def test_medicines_classes_legal_tests_form_labels_record_systems_and_letterhead
             "She now lives on Bradford Road with her son.\n")
     got = [(f.entity, f.text) for f in errors(check(analyser, text))]
     assert got == [("PERSON", "PC 2281 Hassan MIRZA"), ("PERSON", "Mason Gledhill"), ("ADDRESS", "Bradford Road")]
+
+
+def test_short_forms_of_a_named_person_and_chat_relation_words_are_names(analyser):
+    text = ("| NOK | Alasdair Mowat (partner), same address |\n\n"
+            "Crew met at door by pt's partner (Ally). Tx: wound dressed. Ally asked to travel with pt. "
+            "Will the panel note this. Kit bag checked.\n\n"
+            "14/10/2023, 21:31 - Manny: sorry sis Ally had my phone\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Alasdair Mowat"), ("PERSON", "Ally"), ("PERSON", "Ally"), ("PERSON", "Manny"), ("PERSON", "Ally")]
+
+
+def test_towns_birthplaces_citations_snomed_codes_and_markings_with_their_caveats(analyser):
+    text = ("**Hatherby Partnership NHS Foundation Trust**\nLarkspur House, Wellington Road, Hatherby\n\n"
+            "Address: 27 Coppice Lane, Hatherby, DY4 8RN. Pt still in Hatherby. Seen at Hatherby General.\n\n"
+            "Date and place of birth: 03/07/1966, Walsall\n\n"
+            "Active: Depressive disorder (35489007) 12-Mar-2024. Interpreter: Pahari-Pothwari. Family in Azad Kashmir.\n\n"
+            "Research (Monckton Smith, 2020) identifies escalation. Tried safe number (sister).\n\n"
+            "OFFICIAL – SENSITIVE – not for disclosure beyond Interested Persons\n\n"
+            "**CONFIDENTIAL PLACEMENT ADDRESS - not to be shared with paternal family**\n\n"
+            "| ePR reference | ePR-06-3372914 |\n")
+    fs = check(analyser, text)
+    got = [(f.entity, f.text) for f in errors(fs)]
+    assert got == [("ADDRESS", "27 Coppice Lane"), ("UK_POSTCODE", "DY4 8RN"), ("DATE_OF_BIRTH", "03/07/1966"),
+                   ("PROTECTIVE_MARKING", "OFFICIAL – SENSITIVE – not for disclosure beyond Interested Persons"),
+                   ("CASE_REFERENCE", "ePR-06-3372914")]
+    assert ("PROTECTIVE_MARKING", "CONFIDENTIAL") in [(f.entity, f.text) for f in fs if f.severity == "warning"]

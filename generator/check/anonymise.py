@@ -370,6 +370,12 @@ class Analyser:
                 for p in sorted(HERE.glob(pattern)):
                     h.update(p.name.encode())
                     h.update(p.read_bytes())
+            try:  # the short forms of given names come from a package: its version is part of the code
+                from importlib.metadata import version
+
+                h.update(version("nicknames").encode())
+            except Exception:  # pragma: no cover
+                pass
             self._code_version = h.hexdigest()
         return self._code_version
 
@@ -550,6 +556,7 @@ class Analyser:
         # a word in no dictionary right after an address or before a postcode is its town: "22 Lindley Close, Kelsby KY6 2PB"
         _towns_after_addresses(cands, masked)
         _letterhead_addresses(cands, masked)
+        _join_markings(cands, masked)
 
         # a name found with confidence is a name everywhere in the same text: "KAYDEN O'DRISCOLL" in a
         # heading makes "kayden" in the notes below a name too, in any case
@@ -557,6 +564,7 @@ class Analyser:
         cands.extend(_propagate_streets(cands, folded, aspans))
         cands.extend(_propagate_identifiers(cands, folded, aspans))
         cands.extend(_initials_of_names(cands, masked, aspans, self.lexicon, titles))
+        cands.extend(_short_forms_of_names(cands, masked, aspans, self.lexicon, titles))
 
         cands.extend(_column_context(cands, original))
 
@@ -620,21 +628,39 @@ def _towns_after_addresses(cands, masked):
     """Turn a PERSON candidate of one or two words into a place when an address ends just before it or a postcode
     starts just after it ("Flat 11, Rosemary Court, Kelsby", "Kelsby KY6 2PB"). Changes `cands` in place."""
     ends = {c[1] for c in cands if c[2] == "ADDRESS"}
+    towns: set[str] = set()
     starts = {c[0] for c in cands if c[2] == "UK_POSTCODE"}
     for c in cands:
-        if c[2] != "PERSON" or c[3] >= 0.9 or not re.fullmatch(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", masked[c[0]:c[1]]):
+        if c[2] not in ("PERSON", "LOCATION") or c[3] >= 0.9 or not re.fullmatch(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", masked[c[0]:c[1]]):
             continue  # one or two capitalised words without a title: "Kelsby", "Halton Brook"
         m = re.search(r",[ \t]*$", masked[max(0, c[0] - 3) : c[0]])
         before = c[0] - (len(m.group(0)) if m else 0)
         after = re.match(r",?[ \t]+", masked[c[1] : c[1] + 3])
         if (m and before in ends) or (after and c[1] + after.end() in starts):
             c[2], c[3], c[4], c[5] = "LOCATION", 0.4, "AN206", "a town (after an address or before a postcode)"
+            towns.add(masked[c[0]:c[1]])
+    # the same town elsewhere in the text: "pt still in Hatherby", "Hatherby General"
+    for c in cands:
+        if c[2] == "PERSON" and c[3] < 0.9 and masked[c[0]:c[1]] in towns:
+            c[2], c[3], c[4], c[5] = "LOCATION", 0.4, "AN206", "a town (named after an address elsewhere in this text)"
+
+
+def _join_markings(cands, masked):
+    """A marking and its handling caveat on one line, with only a dash between them, are one marking:
+    "OFFICIAL – SENSITIVE – not for disclosure beyond Interested Persons". Changes `cands` in place."""
+    marks = sorted((c for c in cands if c[2] == "PROTECTIVE_MARKING"), key=lambda c: c[0])
+    for left, right in zip(marks, marks[1:]):
+        if left[1] <= right[0] and re.fullmatch(r"[ \t\-–—:|,;.*_]*", masked[left[1] : right[0]]):
+            right[0], right[3] = left[0], max(left[3], right[3])
+            left[2] = "_JOINED"
+    cands[:] = [c for c in cands if c[2] != "_JOINED"]
 
 
 _PUBLIC_BUILDING = re.compile(
     r"\b(?:Hospital|Infirmary|Surgery|Medical[ \t]+(?:Practice|Centre|Center)|Health[ \t]+Centre|Clinic|Police[ \t]+(?:Station|Headquarters|HQ)|"
     r"Civic[ \t]+Centre|Town[ \t]+Hall|County[ \t]+Hall|Council[ \t]+Offices|Probation|Magistrates|Crown[ \t]+Court|Law[ \t]+Courts|"
-    r"Primary[ \t]+School|High[ \t]+School|Academy|College|Library|Fire[ \t]+Station|Ambulance[ \t]+Station)\b")
+    r"Primary[ \t]+School|High[ \t]+School|Academy|College|Library|Fire[ \t]+Station|Ambulance[ \t]+Station|"
+    r"NHS|Foundation[ \t]+Trust|Health[ \t]+Board|Council|Constabulary|Police|Probation[ \t]+Service)\b")
 
 
 def _letterhead_addresses(cands, masked):
@@ -850,6 +876,35 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
         if not re.search(r"[a-z]", before) and re.match(r"[ \t]*(?:[-–—:|]|\()", masked[b:line_end]):
             continue  # "25/01/2023 AB – Called", "TM: rang", "| JD |": the writer's initials
         out.append([a, b, "PERSON", 0.8, "AN101", "the initials of a name found elsewhere in this text"])
+    return out
+
+
+def _short_forms_of_names(cands, masked, aspans, lex, titles):
+    """The short forms of a given name named in full in the same text: "Alasdair Mowat" makes
+    "partner (Ally)" and "Ally has moved out" a name. Only capitalised, and never a stop word
+    ("Will"), a month or a role."""
+    from .recognizers.person_name import short_forms
+
+    forms: set[str] = set()
+    for a, b, entity, score, _rule, _why in cands:
+        if entity != "PERSON" or score < 0.85:
+            continue
+        words = [w for w in re.findall(r"[^\W\d_][^\W\d_'’-]*", masked[a:b]) if w.lower().rstrip(".") not in titles and len(w) > 1]
+        if len(words) >= 2:
+            # "Alasdair Mowat", "MOWAT, Alasdair John": the given name is the one the lexicon knows
+            given = [w for w in words if w.lower() in lex.first_all] or words[:1]
+            forms |= short_forms(given[0])
+    forms = {f for f in forms if f not in lex.stop_words and f not in MONTHS_DAYS and f not in ROLE and f not in AGENCY}
+    if not forms:
+        return []
+    taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
+    rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f.capitalize()) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    out = []
+    for m in rx.finditer(masked):
+        a, b = m.span()
+        if taken.overlapping(a, b) or aspans.overlapping(a, b):
+            continue
+        out.append([a, b, "PERSON", 0.7, "AN101", "a short form of a given name found in full in this text"])
     return out
 
 

@@ -9,8 +9,8 @@ from .base import RegexRecognizer
 
 _OWN = re.compile(r"^(?:DHR|DARDR|CSP|SAR|HO|CSPR|LCSPR|DAHR)\b", re.I)
 _CTX = re.compile(
-    r"(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
-    r"referral|report|job|storm|niche|athena|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|"
+    r"(?<![a-z])(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
+    r"referral|report|job|storm|niche|athena|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|epr|prf|"
     r"lccs|eclipse|liquidlogic|occ|rio|emis|systmone|nomis|prison|prisoner|employee|payroll|staff|patient|hospital|mrn|"
     r"tenancy|account|membership|cyfeirnod|rhif|attendance|admission|episode|encounter|id|order|injunction|warrant|summons|"
     r"application|petition|licence|ticket|pcn|fpn)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?(?:\([A-Z]{2,6}\)\s*)?[:#]?\s*"
@@ -61,7 +61,8 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         # letters, digits, letters: a prison number "A4471CK", a record number "RIO1104877X" (after a reference word)
         ("alnum", r"(?<![\w/-])[A-Z]{1,4}\d{4,}[A-Z]{1,3}(?![\w/-])", 0.0),
         # segments of letters and digits: "BF-21-CUS-009812", "CUS/BF/21/0098" (after a reference word)
-        ("segmented", r"(?<![\w/-])[A-Z0-9]{1,6}(?:[/-][A-Z0-9]{1,10}){2,5}(?![\w/-])", 0.0),
+        # (a system's name may start in lower case: "ePR-06-3372914")
+        ("segmented", r"(?<![\w/-])[a-z]?[A-Z0-9]{1,6}(?:[/-][A-Z0-9]{1,10}){2,5}(?![\w/-])", 0.0),
     ]
 
     def score_match(self, text, m, pattern, score):

@@ -129,7 +129,8 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "orth", "tr", "frcs", "frcp", "mrcp", "mrcgp", "frcgp", "mbbs", "mbchb", "frcpsych", "mrcpsych", "frcog", "mrcog",
                  "frcem", "frca", "frcr", "frcpch", "mrcpch", "dch", "drcog", "dfsrh", "rgn", "rmn", "rnld", "bsc", "msc", "phd",
                  "dphil", "llb", "bds", "dipsw", "cqsw", "surg", "paed", "paeds", "gynae", "psych", "sho", "fy1", "fy2",
-                 "op", "ops", "occ", "sch", "nkda", "nka", "rel", "dexa", "dxa"}  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
+                 "op", "ops", "occ", "sch", "nkda", "nka", "rel", "dexa", "dxa",
+                 "etoh", "fwd", "fw", "abe"}  # alcohol; a forwarded email; an Achieving Best Evidence interview  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
 # Welsh words of public life, capitalised in bilingual documents: words before given names
 WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
@@ -177,7 +178,7 @@ STRONG_RELATION = re.compile(
     r"\b(?:named|called|known\s+as|aka|nicknamed|name\s+(?:is|was)|son|daughter|husband|wife|partner|ex-partner|"
     r"boyfriend|girlfriend|brother|sister|mother|father|mum|dad|grandmother|grandfather|aunt|uncle|cousin|niece|nephew|"
     r"friend|neighbour|colleague|landlord|stepfather|stepmother|fianc[ée]e?|spouse|sibling|nanny|nana|nan|gran|granny|grandma|"
-    r"grandad|auntie|aunty|bestie|mate)\b[\s,:–—-]*(?:[\"'“‘(]\s*)?(?:[A-Z][a-z]+\s+)?$",
+    r"grandad|auntie|aunty|bestie|mate|sis|bro|hubby|bf|gf)\b[\s,:–—-]*(?:[\"'“‘(]\s*)?(?:[A-Z][a-z]+\s+)?$",
     re.I,
 )
 # letters of names: Latin with the accents of Polish, Romanian (ș, ț), Vietnamese (ễ, ạ, ơ, ư) and others
@@ -237,6 +238,33 @@ def _read_words(name: str) -> set[str]:
         line = line.split("#", 1)[0]
         out.update(w.strip().lower() for w in line.split() if w.strip())
     return out
+
+
+_SHORT_FORMS: dict[str, set[str]] | None = None
+
+
+def short_forms(given: str) -> set[str]:
+    """Short forms of a given name, lower case: the `nicknames` package (curated, mostly English
+    and American) and data/extra_nicknames.txt (British, Irish, Welsh, Polish, Caribbean, South Asian)."""
+    global _SHORT_FORMS
+    if _SHORT_FORMS is None:
+        table: dict[str, set[str]] = {}
+        try:
+            from nicknames import NickNamer
+
+            for name, shorts in NickNamer().nickname_lookup.items():
+                table.setdefault(name, set()).update(shorts)
+        except ImportError:  # pragma: no cover - installed by `make install`
+            pass
+        p = DATA / "extra_nicknames.txt"
+        for line in p.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0]
+            if ":" in line:
+                names, shorts = line.split(":", 1)
+                for name in names.split():
+                    table.setdefault(name, set()).update(shorts.split())
+        _SHORT_FORMS = table
+    return {s for s in _SHORT_FORMS.get(given.lower(), set()) if len(s) > 1 and s != given.lower()}
 
 
 class NameLexicon:
@@ -416,6 +444,8 @@ _KIN_JUST_BEFORE = re.compile(
     r"grandmother|grandfather|grandson|granddaughter|aunt|auntie|aunty|uncle|cousin|niece|nephew|friend|neighbour|"
     r"colleague|landlord|stepfather|stepmother|spouse|nanny|nana|nan|gran|granny|grandma|grandad|mate|bestie|named|"
     r"called|known[ \t]+as)[ \t]*$", re.I)
+_BIRTHPLACE_BEFORE = re.compile(
+    r"(?:place[ \t]+of[ \t]+birth|birth[ \t]*place|\bPOB|born[ \t]+(?:in|at))\b[: \t]*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?[, \t]*$", re.I)
 _CLASS_AFTER = re.compile(r"[ \t]+class(?:es)?\b", re.I)
 _YEAR_GROUP_BEFORE = re.compile(r"\b(?:Y|Yr|Year|Reception|Nursery)[ \t]*\d{0,2}[ \t]*\([ \t]*$")
 _LEGAL_TEST_AFTER = re.compile(r"[ \t]+(?:test|tests|competence|competent|competency|guidelines|principles|criteria)\b")
@@ -609,7 +639,7 @@ _AUTHOR = r"[A-Z][\w'’-]+"
 _MORE_AUTHORS = rf"(?:(?:,[ \t]*{_AUTHOR}){{0,4}},?\s+(?:and|&)\s+{_AUTHOR}|\s+et\s+al\.?)"
 _CITATION_AFTER = re.compile(rf"^(?:[ \t]+{_AUTHOR})?{_MORE_AUTHORS}?\s*\(\s*(?:19|20)\d\d[a-z]?\s*[),;:]")
 _NOT_CITATION_BEFORE = re.compile(r"\b(?:re|against|v|vs)\.?[ \t]+$")  # "Caution re K. Ellwood (2016)": a record, not a citation
-_CITATION_IN = re.compile(rf"^{_MORE_AUTHORS}?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")
+_CITATION_IN = re.compile(rf"^(?:[ \t]+{_AUTHOR})?{_MORE_AUTHORS}?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")  # "(Monckton Smith, 2020)"
 _CITATION_OPEN_BEFORE = re.compile(rf"(?:\(|;[ \t]|\([ \t]*{_AUTHOR}(?:,[ \t]*{_AUTHOR})*(?:,?[ \t]+(?:and|&)[ \t]+|,[ \t]*))$")
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|our|their)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
@@ -858,7 +888,8 @@ class PersonNameRecognizer(EntityRecognizer):
         for rx, why, score in _LOWER_NAME_RULES:
             for m in rx.finditer(text):
                 w = m.group("name").lower()
-                word_ok = (why.endswith(("before its relation", "after a role")) and w not in _NOT_NAME_BEFORE_RELATION) or (
+                word_ok = (why.endswith(("before its relation", "after a role")) and w not in _NOT_NAME_BEFORE_RELATION
+                           and w in lex.first_all) or (  # "faith (mgr)", not "tried safe number (sister)"
                     why.endswith("after a relation word") and w in lex.first_all and w not in lex.stop_words
                     and bool(_LOWER_SPEAKER_VERB.match(text, m.end("name"))))  # "landlord bill said"
                 if why.endswith("after a relation word") and re.search(r"['’]s[ \t]", m.group(0)) \
@@ -1055,6 +1086,9 @@ class PersonNameRecognizer(EntityRecognizer):
         if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and part[0].cls == "UNKNOWN" and (
                 _DOSE_AFTER.match(text, r.end) or _DRUG_ENDING.search(part[0].text) or part[0].text.lower() in self._medicines):
             return None  # a medicine: "Enoxaparin 40 mg", "Sertraline"
+        if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and r.score < 0.9 \
+                and _BIRTHPLACE_BEFORE.search(text, max(0, r.start - 60), r.start):
+            return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a place of birth")  # "place of birth: 03/07/1966, Walsall"
         if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and _LEGAL_TEST_AFTER.match(text, r.end):
             return None  # "the Hotak test", "Gillick competence", "Fraser guidelines": a judgment's name, not a person here
         if r is not None and r.entity_type == "PERSON" and not title and (

@@ -17,9 +17,10 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
         ("caps-marking", r"(?<![\w-])(?:RESTRICTED|CONFIDENTIAL|SECRET|TOP SECRET|PROTECT|IN CONFIDENCE|NOT PROTECTIVELY MARKED|OFFICIAL)(?:\s*[\-–—:]\s*(?:[A-Z]+(?:\s+[A-Z]+){0,6}))?(?![\w-])", 0.9),
         ("confidential-not-to-be", r"(?i:\b(?:strictly\s+)?(?:confidential|restricted|private)\b[\s\-–—:,]*(?:\(?\s*)?(?:not\s+(?:to\s+be\s+)?(?:for\s+)?(?:photocopied|copied|circulated|circulation|disclosed|shared|distributed|published|publication|forwarded)(?:\s*,?\s+or\s+(?:photocopied|copied|circulated|circulation|disclosed|shared|distributed|published|forwarded|circulation))?|until\s+published|draft))", 0.95),
         ("strictly-confidential", r"(?i:\bstrictly\s+(?:private\s+and\s+)?confidential\b(?:[\s\-–—:,]+(?:patient|personal|sensitive|medical|client)[\w\s-]{0,30}?(?:information|data|details)\b)?)", 0.9),
-        ("not-for-disclosure", r"(?i:\bnot\s+for\s+(?:onward\s+)?disclosure\b|\b(?:private\s+and\s+)?confidential\s*[\-–—:]\s*addressee\s+only\b)", 0.85),
+        ("not-for-disclosure", r"(?i:\bnot\s+for\s+(?:onward\s+)?disclosure\b(?:\s+(?:beyond|outside)\s+(?:the\s+)?[\w'’]+(?:[ \t]+[\w'’]+){0,3})?|\b(?:private\s+and\s+)?confidential\s*[\-–—:]\s*addressee\s+only\b)", 0.85),
         ("identifiable-information", r"(?i:\b(?:patient|person|client)[\s-]+identifiable\s+(?:information|data)\b)", 0.85),
-                ("not-for-publication", r"(?i:\bnot\s+(?:for|to\s+be)\s+(?:publication|published|circulation|circulated|wider\s+circulation|onward\s+transmission)\b)", 0.8),
+        ("not-for-publication", r"(?i:\bnot\s+(?:for|to\s+be)\s+(?:publication|published|circulation|circulated|wider\s+circulation|onward\s+transmission)\b"
+                                r"(?:\s+(?:beyond|outside)\s+(?:the\s+)?[\w'’]+(?:[ \t]+[\w'’]+){0,3})?)", 0.8),
         # the Welsh markings of bilingual bodies: SWYDDOGOL – SENSITIF (OFFICIAL – SENSITIVE), CYFRINACHOL (CONFIDENTIAL)
         ("welsh-marking", r"(?i:\bswyddogol[\s\-–—:]*sensitif\b)|(?<![\w-])CYFRINACHOL(?![\w-])", 0.95),
         ("gsc", r"(?i:\bgovernment\s+security\s+classifications?\b)", 0.8),
@@ -42,6 +43,8 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
                     return None
             if word == "OFFICIAL" and re.match(r"OFFICIAL\s+(?:USE|SOURCES?|STATISTICS|RECORDS?|GUIDANCE)", s):
                 return None
+            if word in ("CONFIDENTIAL", "RESTRICTED") and len(s) == len(word) and re.match(r"[ \t]+[A-Z]{3,}\b", text[m.end():]):
+                return 0.4  # "CONFIDENTIAL PLACEMENT ADDRESS": a heading's adjective; a warning, not a marking
         if pattern == "confidential-not-to-be" or pattern == "official-sensitive":
             return 0.95
         return score

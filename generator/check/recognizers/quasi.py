@@ -65,7 +65,7 @@ class SchoolRecognizer(RegexRecognizer):
 # A person's language is a quasi-identifier like their nationality, never a name.
 LANGUAGES = (
     "Amharic|Arabic|Bengali|Cantonese|Dari|Farsi|Gujarati|Hausa|Hindi|Igbo|Kurmanji|Lingala|Malayalam|Mandarin|Marathi|"
-    "Mirpuri|Pashto|Persian|Punjabi|Sorani|Swahili|Sylheti|Tagalog|Telugu|Tigrinya|Twi|Urdu|Yoruba"
+    "Mirpuri|Pahari|Pothwari|Pahari-Pothwari|Potohari|Pashto|Persian|Punjabi|Sorani|Swahili|Sylheti|Tagalog|Telugu|Tigrinya|Twi|Urdu|Yoruba"
 )
 
 NATIONALITIES = (
