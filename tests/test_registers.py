@@ -121,3 +121,15 @@ def test_plain_register_file_treats_names_as_names(analyser, tmp_path):
     assert not errs
     fs = registered(analyser, reg, "NOWICKA rang from 07700900318.")
     assert [f.text for f in fs] == ["NOWICKA", "07700900318"]
+
+
+def test_a_registered_name_covers_its_short_forms_and_initials_but_not_work_acronyms(analyser, tmp_path):
+    p = tmp_path / "slug.yml"
+    p.write_text("people:\n  - name: Alasdair John Mowat\n  - name: Daniel Vaughan\n", encoding="utf-8")
+    reg, errors = load_register(p)
+    assert errors == []
+    text = ("Ally came home late. AJM and AM were seen on CCTV. An ally of the family called. "
+            "The DV referral was made; jd and Am are not initials.")
+    fs = registered(analyser, reg, text)
+    assert [(f.text, f.message.split("(")[-1].split(" of ")[0]) for f in fs] == [
+        ("Ally", "short form"), ("AJM", "initials"), ("AM", "initials")]

@@ -59,7 +59,7 @@ from generator.diagnostics import Finding
 
 from . import extract
 from .recognizers.person_name import AGENCY, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
-from .registers import fold
+from .registers import WORK_ACRONYMS, fold
 
 MONTHS_AND_ROLES = MONTHS_DAYS | ROLE | AGENCY
 
@@ -815,10 +815,6 @@ def _propagate_streets(cands, folded, aspans):
     return out
 
 
-# acronyms of the work that are also two or three people's initials ("DV" is not Daniel Vaughan)
-_WORK_ACRONYMS = {"DV", "DA", "MH", "CP", "CIN", "LA", "SW", "ED", "AE", "OT", "PT", "CT", "DC", "DS", "DI", "PS", "OD",
-                  "BD", "GP", "PC", "HR", "IT", "MP", "SG", "ASB", "CPS", "CSE", "CCE", "FGM", "HBV", "PIC", "OIC", "MAP",
-                  "NFA", "RTC", "TDS", "QDS", "PRN", "BMI", "BP", "AF", "MI", "UTI", "MRI", "ECG", "CBT", "DWP", "HMP", "PDU"}
 _PRIVATE_PERSON_LABEL = re.compile(
     r"\b(?:client|subject|patient|victim|perpetrator|alleged|service[ \t]+user|applicant|deceased|suspect|offender|"
     r"pupil|student|dob|d\.o\.b|born|nhs|son|daughter|grandson|granddaughter|husband|wife|partner|ex-partner|mother|"
@@ -853,7 +849,7 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
             initials.add((words[0][0] + words[-1][0]).upper())
             if len(words) == 3:
                 initials.add("".join(w[0] for w in words).upper())
-    initials -= _WORK_ACRONYMS
+    initials -= WORK_ACRONYMS
     if not initials:
         return []
     taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])

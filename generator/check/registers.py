@@ -23,6 +23,9 @@ How terms are matched (every occurrence, in every variant):
   words of a term are ignored ("Kowalczyk-Nowak", "Kowalczyk Nowak", "Kowalczyk-\\nNowak");
 - every part of a name alone ("Łucja", "Kowalczyk", "Nowak"), and so initials with a surname
   ("Ł. Kowalczyk", "L Nowak"), "Surname, First" and possessives ("Kowalczyk's");
+- the short forms of the given name ("Alasdair" -> "Ally", "Katarzyna" -> "Kasia"; see
+  `person_name.short_forms`), capitalised, and the initials ("Jordan Lloyd Doherty" -> "JD",
+  "JLD") in capitals, unless they are an acronym of the work ("DV", "GP");
 - a name part that is an ordinary English word ("Rose", "Young") matches only when capitalised,
   so "a young woman" is not flagged while "Rose" and "ROSE" are;
 - phone numbers, NHS and NI numbers and other identifiers ignoring spaces and punctuation;
@@ -77,7 +80,7 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 @dataclass(frozen=True)
 class RegisterTerm:
     text: str  # as written in the register
-    kind: str  # "name" | "name-part" | "date" | "number" | "term"
+    kind: str  # "name" | "name-part" | "short-form" | "initials" | "date" | "number" | "term"
     person: str | None = None  # the person's full name, for the message
     source: str = ""  # "private/slug.yml:4"
     capitalised_only: bool = False
@@ -111,6 +114,8 @@ class Register:
                 a, b = m.span()
                 if term.capitalised_only and not text[a].isupper():
                     continue
+                if term.kind == "initials" and text[a:b] != term.text:
+                    continue  # "JD" in capitals only, not "jd" or "Jd"
                 hits.append((a, b, term))
         return hits
 
@@ -219,7 +224,28 @@ def _name_terms(name: str, source: str, aliases=()) -> list[RegisterTerm]:
                     continue
                 seen.add(fold(p))
                 out.append(RegisterTerm(p, "name-part", name, source, capitalised_only=_is_english_word(p)))
+    # the short forms of the given name ("Alasdair" -> "Ally") and the initials ("Jordan Lloyd
+    # Doherty" -> "JD", "JLD"), which records use for the person they are about
+    from .recognizers.person_name import short_forms
+
+    words = [w.strip(".'’\"()") for w in re.split(r"[\s,]+", name) if len(w.strip(".'’\"()")) > 1]
+    if words:
+        for form in sorted(short_forms(words[0])):
+            if fold(form) not in seen:
+                seen.add(fold(form))
+                out.append(RegisterTerm(form.capitalize(), "short-form", name, source, capitalised_only=True))
+    if len(words) >= 2:
+        initials = {(words[0][0] + words[-1][0]).upper(), "".join(w[0] for w in words).upper()}
+        for ini in sorted(i for i in initials if 2 <= len(i) <= 3 and i not in WORK_ACRONYMS):
+            out.append(RegisterTerm(ini, "initials", name, source))
     return out
+
+
+# acronyms of the work that are also two or three people's initials ("DV" is not Daniel Vaughan): never
+# registered as initials, nor taken for the initials of a person named in a text (anonymise.py)
+WORK_ACRONYMS = {"DV", "DA", "MH", "CP", "CIN", "LA", "SW", "ED", "AE", "OT", "PT", "CT", "DC", "DS", "DI", "PS", "OD",
+                  "BD", "GP", "PC", "HR", "IT", "MP", "SG", "ASB", "CPS", "CSE", "CCE", "FGM", "HBV", "PIC", "OIC", "MAP",
+                  "NFA", "RTC", "TDS", "QDS", "PRN", "BMI", "BP", "AF", "MI", "UTI", "MRI", "ECG", "CBT", "DWP", "HMP", "PDU"}
 
 
 def _classify_term(value: str) -> str:
