@@ -771,3 +771,31 @@ def test_towns_birthplaces_citations_snomed_codes_and_markings_with_their_caveat
                    ("PROTECTIVE_MARKING", "OFFICIAL – SENSITIVE – not for disclosure beyond Interested Persons"),
                    ("CASE_REFERENCE", "ePR-06-3372914")]
     assert ("PROTECTIVE_MARKING", "CONFIDENTIAL") in [(f.entity, f.text) for f in fs if f.severity == "warning"]
+
+
+def test_speaker_labels_title_initials_welsh_markings_and_words_and_quiet_nursing_records(analyser):
+    text = ("PC 6027NA Thomas Rudd attended.\n\n"
+            "| 06:58:20 | Arrest for murder by PC RUDD, caution given. |\n"
+            "| 06:59 | LAS on scene. Paramedic Ciarán Dunne confirms life extinct. |\n\n"
+            "RUDD: Sir, can you tell me your name?\n\nCYFYNGEDIG – MARAC\n\n"
+            "| 24/10/2023 | Wound improving 1.5 x 1cm. Husb asking. Rebooked. Dressing renewed (Allevyn Life heel). |\n"
+            "| 15/03/2024 | Datix W231947 raised. Brought in by WAST. |\n\n"
+            "Contents: donepezil 10mg, Adcal-D3, and risperidone. Alendronic acid was weekly.\n\n"
+            "Sharp-Jeffs and Kelly (2016) agree (Salari, 2007; Benbow, Bhattacharyya and Kingston, 2019).\n\n"
+            "Patient Lowri Mae Beynon, DOB 11/06/1999. Mae'r e-bost hwn yn gyfrinachol. GP: Meddygfa'r Bont. "
+            "Old Facebook closed.\n\nPrepared for the panel only. Not for onward disclosure without the SIO's agreement.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Thomas Rudd"), ("PERSON", "PC RUDD"), ("PERSON", "Ciarán Dunne"), ("PERSON", "RUDD"),
+                   ("PROTECTIVE_MARKING", "CYFYNGEDIG – MARAC"), ("CASE_REFERENCE", "W231947"),
+                   ("PERSON", "Lowri Mae Beynon"), ("DATE_OF_BIRTH", "11/06/1999")]
+
+
+def test_a_marking_line_is_one_finding_and_a_caveat_inside_a_sentence_is_a_warning(analyser):
+    text = ("Restricted: for panel members only. Not to be circulated.\n\n"
+            "OFFICIAL-SENSITIVE – DRAFT v0.3 – not for circulation beyond the panel\n\n"
+            "NOT FOR PUBLICATION\n\n"
+            "Prepared for the panel only. Not for onward disclosure without the SIO's agreement.\n")
+    fs = [(f.severity, f.text) for f in check(analyser, text) if f.entity == "PROTECTIVE_MARKING"]
+    assert fs == [("error", "Restricted: for panel members only. Not to be circulated"),
+                  ("error", "OFFICIAL-SENSITIVE – DRAFT v0.3 – not for circulation beyond the panel"),
+                  ("error", "NOT FOR PUBLICATION"), ("warning", "Not for onward disclosure")]

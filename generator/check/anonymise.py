@@ -57,7 +57,7 @@ import yaml
 
 from generator.diagnostics import Finding
 
-from . import extract
+from . import extract, welsh
 from .recognizers.person_name import AGENCY, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
 from .registers import WORK_ACRONYMS, fold
 
@@ -646,11 +646,14 @@ def _towns_after_addresses(cands, masked):
 
 
 def _join_markings(cands, masked):
-    """A marking and its handling caveat on one line, with only a dash between them, are one marking:
-    "OFFICIAL – SENSITIVE – not for disclosure beyond Interested Persons". Changes `cands` in place."""
+    """A marking and its handling caveat on one line, with a dash or a few words between them, are one
+    marking: "OFFICIAL – SENSITIVE – not for disclosure beyond Interested Persons", "OFFICIAL-SENSITIVE –
+    DRAFT v0.3 – not for circulation beyond the panel". Changes `cands` in place."""
     marks = sorted((c for c in cands if c[2] == "PROTECTIVE_MARKING"), key=lambda c: c[0])
     for left, right in zip(marks, marks[1:]):
-        if left[1] <= right[0] and re.fullmatch(r"[ \t\-–—:|,;.*_]*", masked[left[1] : right[0]]):
+        gap = masked[left[1] : right[0]] if left[1] <= right[0] else "\n"
+        if re.fullmatch(r"[ \t\-–—:|,;.*_]*", gap) or (
+                len(gap) <= 32 and "\n" not in gap and not re.search(r"[.!?](?:\s|$)", gap) and re.search(r"[\-–—,][ \t]*$", gap)):
             right[0], right[3] = left[0], max(left[3], right[3])
             left[2] = "_JOINED"
     cands[:] = [c for c in cands if c[2] != "_JOINED"]
@@ -762,8 +765,9 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             if lex.is_word(w):
                 if w in lex.first_all and orig[:1].isupper():
                     word_names[w] = word_names.get(w, 0) + 2
-                elif (m is found[-1] or why == "a name written surname first") and len(found) >= 2 and orig[:1].isupper() and w in lex.word_surnames \
-                        and w not in lex.stop_words:
+                elif (m is found[-1] or why == "a name written surname first") and len(found) >= 2 and orig[:1].isupper() \
+                        and (w in lex.word_surnames or (score >= 0.9 and w not in MONTHS_AND_ROLES)) and w not in lex.stop_words:
+                    # (a surname the word lists do not know as one, after a given name: "Thomas Rudd" makes "RUDD:" his)
                     word_names[w] = word_names.get(w, 0) + 2  # "Wayne Hargreaves": "HARGREAVES" and "Hargreaves" alone too
                 continue
             words.setdefault(w, score)
@@ -787,6 +791,8 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             continue  # "GitHub", "macOS": not the name's shape
         if len(orig) == 2 and not orig.isupper():
             continue  # initials used as a name count only in capitals
+        if masked[b : b + 2] in ("'r", "’r") and welsh.is_welsh_word(orig):
+            continue  # "Mae'r e-bost hwn": Welsh "is the", not the middle name Mae
         out.append([a, b, "PERSON", 0.7, "AN101", "a name found elsewhere in this text"])
     return out + extra
 

@@ -73,7 +73,9 @@ WORDS = FUNCTION_WORDS | PUBLIC_WORDS | set(
     gŵr gwraig partner cyn-bartner tad nain taid mamgu tadcu modryb ewythr cefnder cyfnither wyres ŵyr dad mamau tadau
     ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr llun mercher iau gwener
     sadwrn sul cofnod cofnodion neges negeseuon symud ymweliad gweithiwr bro rheoli unigol adolygiadau derbyniwyd rôl rol difrifol iaith gofyn gweithredu troseddau soniodd enw asiantaeth cynnig rhagweithiol fframwaith
-    cymdeithasol cymdeithas dyffryn afon mynydd bryn coed ynys aber llan diogelwch ymchwiliad cwest crwner dedfryd euog carcharu rhyddhau trwydded""".split()
+    cymdeithasol cymdeithas dyffryn afon mynydd bryn coed ynys aber llan diogelwch ymchwiliad cwest crwner dedfryd euog carcharu rhyddhau trwydded
+    cronoleg meddygfa amdanoch amdanaf amdanom cylch meithrin cynnwys nodiadau ffurflen cofrestru cofrestredig diweddariad
+    iechyd meddwl bydwreigiaeth bydwraig ymwelydd cyfyngedig swyddogol sensitif rhagair pont""".split()
 )
 
 # initial mutations, undone: the mutated start of a word and the radical letters it may come from

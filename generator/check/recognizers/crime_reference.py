@@ -10,7 +10,7 @@ from .base import RegexRecognizer
 _OWN = re.compile(r"^(?:DHR|DARDR|CSP|SAR|HO|CSPR|LCSPR|DAHR)\b", re.I)
 _CTX = re.compile(
     r"(?<![a-z])(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
-    r"referral|report|job|storm|niche|athena|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|epr|prf|"
+    r"referral|report|job|storm|niche|athena|datix|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|epr|prf|"
     r"lccs|eclipse|liquidlogic|occ|rio|emis|systmone|nomis|prison|prisoner|employee|payroll|staff|patient|hospital|mrn|"
     r"tenancy|account|membership|cyfeirnod|rhif|attendance|admission|episode|encounter|id|order|injunction|warrant|summons|"
     r"application|petition|licence|ticket|pcn|fpn)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?(?:\([A-Z]{2,6}\)\s*)?[:#]?\s*"

@@ -95,7 +95,7 @@ MONTHS_DAYS = {
 }
 # given names that are also ordinary words, capitalised for other reasons in review text
 AMBIGUOUS_FIRST = set(
-    """will may june april august mark bill hope faith grace joy dawn summer autumn winter holly ivy rose
+    """will may june april august mark bill hope faith grace joy dawn summer autumn winter holly ivy rose shin
     victoria chase grant page lane major king prince royal lady young long christian irish german india china asia
     georgia paris jordan kenya israel florence ok in an so see man many son numbers genesis marine manual brain angle
     aide desire era echo delta alpha omega golden noble star sun moon love honey marry carry lean nova sage season
@@ -130,7 +130,7 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "frcem", "frca", "frcr", "frcpch", "mrcpch", "dch", "drcog", "dfsrh", "rgn", "rmn", "rnld", "bsc", "msc", "phd",
                  "dphil", "llb", "bds", "dipsw", "cqsw", "surg", "paed", "paeds", "gynae", "psych", "sho", "fy1", "fy2",
                  "op", "ops", "occ", "sch", "nkda", "nka", "rel", "dexa", "dxa",
-                 "etoh", "fwd", "fw", "abe"}  # alcohol; a forwarded email; an Achieving Best Evidence interview  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
+                 "etoh", "fwd", "fw", "abe", "husb"}  # alcohol; a forwarded email; an Achieving Best Evidence interview  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
 # Welsh words of public life, capitalised in bilingual documents: words before given names
 WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
@@ -319,6 +319,9 @@ class NameLexicon:
                 base = w[: len(w) - len(suf)] + rep
                 if base in self.dictionary:
                     return True
+        for pre in _WORD_PREFIXES:  # "rebooked", "unreported", "overdosed": a prefix and a word
+            if w.startswith(pre) and len(w) - len(pre) >= 5 and self.is_word(w[len(pre):]):
+                return True
         return False
 
     def is_compound(self, w: str) -> bool:
@@ -388,6 +391,7 @@ _IRREGULAR = {"died", "dies", "lied", "lies", "tied", "ties", "dyed", "eyed", "w
               "gentlemen", "ladies", "wives", "lives", "knives", "halves", "selves", "themselves", "ourselves"}
 _PREFIXES = {"multi", "non", "pre", "post", "inter", "co", "re", "sub", "anti", "self", "ex", "cross", "under", "over",
              "de", "mis", "un", "in", "pro", "semi", "step", "half", "well", "long", "short", "high", "low", "e", "x"}
+_WORD_PREFIXES = ("re", "un", "pre", "mis", "dis", "over", "under", "non", "out")
 _SUFFIXES = [
     ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
     ("ing", ""), ("ing", "e"), ("ly", ""), ("ers", ""), ("er", ""), ("ers", "e"), ("er", "e"), ("ness", ""), ("ment", ""),
@@ -433,7 +437,7 @@ _ROLE_ACRONYMS = {"elsa", "senco", "sendco", "lado", "pcso", "ehcp", "chisva", "
 _DOSE_AFTER = re.compile(
     r"(?:-[A-Z0-9]+)?\)?(?:[ \t]*[|\n])?[ \t]+(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|micrograms?|g|ml|units?|iu|mmol|%)(?![\w])|"
     r"(?:one|two|three|four|half|a|1|2|3|4)[ \t]+(?:tablets?|tabs?|capsules?|caps?|puffs?|sachets?|drops?|patch(?:es)?|injections?|ampoules?)\b|"
-    r"(?:tablets?|capsules?|injection|cream|gel|patch(?:es)?|inhaler|oral|solution|suspension|depot|MR|SR|XL)\b)", re.I)
+    r"(?:tablets?|capsules?|injection|cream|gel|patch(?:es)?|inhaler|oral|solution|suspension|depot|acid|MR|SR|XL)\b)", re.I)
 _DRUG_ENDING = re.compile(
     r"(?:prazole|olol|statin|parin|cillin|mycin|oxetine|triptyline|apine|azepam|zolam|tidine|floxacin|sartan|pril|dronate|"
     r"codamol|cetamol|profen|thiazide|semide|gabalin|pentin|tiapine|peridol|azine|dopa|barbital|xaban|gatran|pram|traline|epine|"
@@ -639,8 +643,9 @@ _AUTHOR = r"[A-Z][\w'’-]+"
 _MORE_AUTHORS = rf"(?:(?:,[ \t]*{_AUTHOR}){{0,4}},?\s+(?:and|&)\s+{_AUTHOR}|\s+et\s+al\.?)"
 _CITATION_AFTER = re.compile(rf"^(?:[ \t]+{_AUTHOR})?{_MORE_AUTHORS}?\s*\(\s*(?:19|20)\d\d[a-z]?\s*[),;:]")
 _NOT_CITATION_BEFORE = re.compile(r"\b(?:re|against|v|vs)\.?[ \t]+$")  # "Caution re K. Ellwood (2016)": a record, not a citation
+_AUTHOR_AND_BEFORE = re.compile(rf"{_AUTHOR}[ \t]+(?:and|&)[ \t]+$")
 _CITATION_IN = re.compile(rf"^(?:[ \t]+{_AUTHOR})?{_MORE_AUTHORS}?,?\s+(?:19|20)\d\d[a-z]?\s*[),;]")  # "(Monckton Smith, 2020)"
-_CITATION_OPEN_BEFORE = re.compile(rf"(?:\(|;[ \t]|\([ \t]*{_AUTHOR}(?:,[ \t]*{_AUTHOR})*(?:,?[ \t]+(?:and|&)[ \t]+|,[ \t]*))$")
+_CITATION_OPEN_BEFORE = re.compile(rf"(?:\(|;[ \t]|(?:\(|;)[ \t]*{_AUTHOR}(?:,[ \t]*{_AUTHOR})*(?:,?[ \t]+(?:and|&)[ \t]+|,[ \t]*))$")
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|our|their)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 _FAMILY_AFTER = re.compile(
@@ -740,6 +745,8 @@ class PersonNameRecognizer(EntityRecognizer):
                     ents.pop(i, None)  # the English NER model's labels mean nothing in Welsh
                 elif cls in ("UNKNOWN", "SURNAME") and welsh_words.is_welsh_word(word):
                     cls = "COMMON"  # "Llinell Gymorth", "Ysgol Gynradd" in English text
+                elif cls not in ("TITLE", "AGENCY") and i + 1 < n and toks[i + 1].text in ("'r", "’r") and welsh_words.is_welsh_word(word):
+                    cls = "COMMON"  # "Mae'r e-bost hwn": Welsh "is the", not Mae
                 if shape == "CAPS" and (len(t) <= 2 or (len(t) <= 4 and not re.search(r"[AEIOUY]", t))
                                         or (len(t) <= 6 and _EXPANSION_AFTER.match(text, tok.idx + len(t)))) and cls not in ("TITLE", "AGENCY"):
                     cls = "ACRONYM"  # "ED", "GP", "DS" without a number: never a name on their own
@@ -749,7 +756,7 @@ class PersonNameRecognizer(EntityRecognizer):
                         cls = "ACRONYM"
                 elif shape == "TITLE" and cls == "UNKNOWN" and (_PLURAL_ACRONYM.match(t) or _brand(t)):
                     cls = "ACRONYM"  # IMRs, SIOs; WeChat, SystmOne
-                if shape == "CAPS" and (t.lower() in _ROLE_ACRONYMS or (len(t) <= 5 and t in org_initials and ents.get(i) != "PERSON")):
+                if shape == "CAPS" and (t.lower() in _ROLE_ACRONYMS or (len(t) <= 5 and t in org_initials and ents.get(i) != "PERSON" and cls != "TITLE")):
                     cls = "ACRONYM"  # "check-in with ELSA" (an Emotional Literacy Support Assistant), not Elsa
                 if cls == "ACRONYM" and shape == "CAPS" and cur and cur[-1].cls == "HYPHEN" and len(t) >= 3 and re.search(r"[AEIOUY]", t):
                     cls = "COMMON"  # the second half of a double-barrelled name in capitals: "THOMPSON-HINDS"
@@ -1084,7 +1091,8 @@ class PersonNameRecognizer(EntityRecognizer):
     def _score(self, part, title, agency_before, text, toks, ents, n):
         r = self._score_inner(part, title, agency_before, text, toks, ents, n)
         if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and part[0].cls == "UNKNOWN" and (
-                _DOSE_AFTER.match(text, r.end) or _DRUG_ENDING.search(part[0].text) or part[0].text.lower() in self._medicines):
+                _DOSE_AFTER.match(text, r.end) or _DRUG_ENDING.search(part[0].text) or part[0].text.lower() in self._medicines
+                or re.match(r"-[A-Z]{0,2}\d{1,4}[A-Z]?\b", text[r.end : r.end + 8])):  # "Adcal-D3": a brand with its strength
             return None  # a medicine: "Enoxaparin 40 mg", "Sertraline"
         if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and r.score < 0.9 \
                 and _BIRTHPLACE_BEFORE.search(text, max(0, r.start - 60), r.start):
@@ -1118,7 +1126,8 @@ class PersonNameRecognizer(EntityRecognizer):
             first_word = text[r.start : r.end].split()[0].lower() if text[r.start : r.end].split() else ""
             given = first_word in self.lexicon.first and not academic and text[r.start - 1 : r.start] != "-"  # "Marwick-Doyle (2017)"
             if given and first_word in self.lexicon.surnames and " " not in text[r.start : r.end].strip() and (
-                    re.match(_MORE_AUTHORS, after) or _CITATION_OPEN_BEFORE.search(before) and not before.endswith("(")):
+                    re.match(_MORE_AUTHORS, after) or _CITATION_OPEN_BEFORE.search(before) and not before.endswith("(")
+                    or _AUTHOR_AND_BEFORE.search(before) and _CITATION_AFTER.match(after)):  # "Sharp-Jeffs and Kelly (2016)"
                 given = False  # one of several authors: "Sørensen, Mahmood and Price (2019)", "(Hartigan, Okonjo and Lyle, 2020)"
             line_start = text.rfind("\n", 0, r.start) + 1
             line_end = text.find("\n", r.end)

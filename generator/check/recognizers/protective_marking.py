@@ -21,11 +21,14 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
         ("identifiable-information", r"(?i:\b(?:patient|person|client)[\s-]+identifiable\s+(?:information|data)\b)", 0.85),
         ("not-for-publication", r"(?i:\bnot\s+(?:for|to\s+be)\s+(?:publication|published|circulation|circulated|wider\s+circulation|onward\s+transmission)\b"
                                 r"(?:\s+(?:beyond|outside)\s+(?:the\s+)?[\w'’]+(?:[ \t]+[\w'’]+){0,3})?)", 0.8),
-        # the Welsh markings of bilingual bodies: SWYDDOGOL – SENSITIF (OFFICIAL – SENSITIVE), CYFRINACHOL (CONFIDENTIAL)
-        ("welsh-marking", r"(?i:\bswyddogol[\s\-–—:]*sensitif\b)|(?<![\w-])CYFRINACHOL(?![\w-])", 0.95),
+        # the Welsh markings of bilingual bodies: SWYDDOGOL – SENSITIF (OFFICIAL – SENSITIVE), CYFRINACHOL (CONFIDENTIAL),
+        # CYFYNGEDIG (RESTRICTED)
+        ("welsh-marking", r"(?i:\bswyddogol[\s\-–—:]*sensitif\b)|(?<![\w-])(?:CYFRINACHOL|CYFYNGEDIG)(?:\s*[\-–—:]\s*[A-Z]+(?:\s+[A-Z]+){0,6})?(?![\w-])", 0.95),
         ("gsc", r"(?i:\bgovernment\s+security\s+classifications?\b)", 0.8),
         ("in-confidence", r"(?i:\b(?:in|medical|commercial|staff|police|management)[\s\-–—]+in[\s\-–—]+confidence\b)", 0.8),
         ("confidential-word", r"(?<![\w-])Confidential(?=\s*(?:$|[\-–—:|]))", 0.85),
+        # a handling line that starts with the marking word: "Restricted: for panel members only."
+        ("restricted-line", r"(?im)^[ \t*_#>|]*(?:restricted|confidential)[ \t]*:[^\n]{0,60}?\bonly\b", 0.85),
         # "DRAFT" is a status, not a marking: a warning (a draft should not be published either)
         ("caps-draft", r"(?<![\w-])DRAFT(?:\s*[\-–—:]\s*[A-Z ]+)?(?![\w-])", 0.4),
     ]
@@ -47,4 +50,13 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
                 return 0.4  # "CONFIDENTIAL PLACEMENT ADDRESS": a heading's adjective; a warning, not a marking
         if pattern == "confidential-not-to-be" or pattern == "official-sensitive":
             return 0.95
+        if pattern in ("not-for-disclosure", "not-for-publication") and not s.isupper():
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" \t*_#|>.-–—:")
+            if line != s.strip(" .") and not re.search(r"(?i)\b(?:restricted|confidential|official|secret|sensitive|draft)\b", line):
+                # "Prepared for the panel only. Not for onward disclosure without the SIO's agreement.": a
+                # handling note inside a sentence, for the panel to decide (a warning); "NOT FOR PUBLICATION"
+                # or a line of its own is a marking
+                return 0.4
         return score

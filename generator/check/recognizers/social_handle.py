@@ -63,9 +63,9 @@ class SocialHandleRecognizer(RegexRecognizer):
             if v.lower() in {"and", "the", "messages", "message", "account", "profile", "group", "page", "post", "posts",
                              "which", "where", "when", "with", "from", "that", "this", "about", "after", "before"}:
                 return None
-            if v.strip(".") == "" or v.strip(".").isdigit():
-                return None  # "Sertraline reissued x 56": a quantity, not a user on X
-            if re.fullmatch(r"[a-z]+", v):
+            if v.strip(".") == "" or v.strip(".").isdigit() or re.fullmatch(r"\d+(?:\.\d+)?[a-z]{0,3}\.?", v):
+                return None  # "Sertraline reissued x 56", "ulcer 2 x 1.5cm": a quantity, not a user on X
+            if re.fullmatch(r"[a-z]+\.?", v):  # ("Old Facebook closed.": a word ending a sentence)
                 # a plain lower-case word is a user name only after a label: "Snapchat usernames: kaydunx",
                 # "on Instagram as sunnyrao"; never after the bare platform ("Mr X convicted", "Snap said")
                 between = m.group(0)[: m.start("v") - m.start()]
