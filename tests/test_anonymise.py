@@ -799,3 +799,10 @@ def test_a_marking_line_is_one_finding_and_a_caveat_inside_a_sentence_is_a_warni
     assert fs == [("error", "Restricted: for panel members only. Not to be circulated"),
                   ("error", "OFFICIAL-SENSITIVE – DRAFT v0.3 – not for circulation beyond the panel"),
                   ("error", "NOT FOR PUBLICATION"), ("warning", "Not for onward disclosure")]
+
+
+def test_a_low_flat_number_alone_is_an_address_only_where_a_block_or_street_is_named(analyser):
+    alone = [(f.severity, f.text) for f in check(analyser, "Neighbour in flat 1 rang 999 about flat 2.") if f.entity == "ADDRESS"]
+    assert alone == [("warning", "flat 1"), ("warning", "flat 2")]
+    named = "She moved to Tennyson House in May. The concierge saw him outside flat 11."
+    assert [(f.severity, f.text) for f in check(analyser, named) if f.entity == "ADDRESS"] == [("error", "flat 11")]

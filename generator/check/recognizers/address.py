@@ -40,6 +40,11 @@ _PLACE_OF_SERVICE_AFTER = re.compile(
     r"Nursery|Library|Police[ \t]+Station|Fire[ \t]+Station|Community[ \t]+Centre|Mosque|Church|Chapel|Gurdwara|Temple|Pharmacy|Dental)\b")
 
 
+# a block or a street named somewhere in the text, which makes "flat 1104" on its own an address
+_BLOCK_NAMED = re.compile(r"\b[A-Z][\w'’-]+[ \t]+(?:House|Court|Lodge|Building|Tower|Block|Point|Heights|Mansions|Road|Street|Avenue|Close|Lane|Drive|Way|Gardens|Crescent|Terrace|Place|Walk|Grove)\b"
+                          r"|\b(?:Llys|Tŷ|Ty|Heol|Ffordd|Stryd|Maes|Rhodfa|Cilgant|Lôn|Parc)[ \t]+[A-Z]")  # Welsh: the street word first
+
+
 class AddressRecognizer(RegexRecognizer):
     ENTITY = "ADDRESS"
     RULE = "AN112"
@@ -103,6 +108,8 @@ class AddressRecognizer(RegexRecognizer):
             words = s.split()[1:-1]
             if any(w.strip(",").lower() in _NOT_LOWER_STREET for w in words):
                 return None  # "2 minutes down the road", "3 other lane"
+        if pattern == "flat-number" and not re.search(r"\d{3}", s) and not _BLOCK_NAMED.search(text):
+            return 0.4  # "the neighbour in flat 1": a low flat number of no named block or street is a warning ("flat 1104" is not)
         if pattern == "numbered" and re.match(r"\d{1,4}[ \t]+(?:Years?|Days?|Weeks?|Months?|Hours?|Minutes?|Police|Court|Park|"
                                               r"Stages?|Steps?|Tiers?|Phases?|Points?|Pronged|Parts?|Levels?)\b", s):
             return None
