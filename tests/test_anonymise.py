@@ -806,3 +806,29 @@ def test_a_low_flat_number_alone_is_an_address_only_where_a_block_or_street_is_n
     assert alone == [("warning", "flat 1"), ("warning", "flat 2")]
     named = "She moved to Tennyson House in May. The concierge saw him outside flat 11."
     assert [(f.severity, f.text) for f in check(analyser, named) if f.entity == "ADDRESS"] == [("error", "flat 11")]
+
+
+def test_farms_firearms_and_holding_numbers_reference_lists_and_citations_by_given_names(analyser):
+    text = ("| Address | Greenriggs Farm, Thwaitegill CA17 4PJ |\n| Firearm certificate | FAC 12203 (co-terminous) |\n"
+            "| Occupation | Farmer (suckler cows, Swaledale and Texel sheep) |\n\n"
+            "Farm: Greenriggs Farm   CPH: 08/305/0017. He has worked at Greenriggs for 11 years.\n\n"
+            "Cumbria Constabulary, Police Headquarters, Penrith\n\n"
+            "Non-Violent Resistance (Omer, 2004) and restorative approaches (Routt and Anderson, 2015). "
+            "My English is not perfect. He controls the Wi-Fi.\n\n"
+            "Monckton Smith, J. (2020) 'Intimate partner femicide: using Foucauldian analysis', *Violence Against Women*.\n"
+            "Wendt, S. (2009) *Domestic Violence in Rural Australia*. Sydney: Federation Press.\n\n"
+            "Supervisor informed, incident form CAL-INC-2023-117 completed. Released RUI pending.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("ADDRESS", "Greenriggs Farm"), ("UK_POSTCODE", "CA17 4PJ"), ("CASE_REFERENCE", "12203"),
+                   ("ADDRESS", "Greenriggs Farm"), ("CASE_REFERENCE", "08/305/0017"), ("ADDRESS", "Greenriggs"),
+                   ("CASE_REFERENCE", "CAL-INC-2023-117")]
+
+
+def test_short_forms_in_lower_case_notes_and_initials_of_a_worker_are_quiet(analyser):
+    text = ("Subject: Robert John HETHERINGTON\n\n"
+            "> home visit 20/07/22. met rob in yard, wife alison made tea, son jamie there too. keys on rob's keyring. GN\n\n"
+            "09/10/23 Taken by on-call volunteer Gordon Nixon. Jamie worried about his dad.\n"
+            "10/10/23 SUPERVISION (SJR / GN). Discussed. AO 09/10/2023\n\nMy husband Rui and I live next door.\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Robert John HETHERINGTON"), ("PERSON", "rob"), ("PERSON", "alison"), ("PERSON", "jamie"),
+                   ("PERSON", "rob"), ("PERSON", "Gordon Nixon"), ("PERSON", "Jamie"), ("PERSON", "Rui")]

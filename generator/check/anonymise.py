@@ -659,7 +659,7 @@ def _join_markings(cands, masked):
     cands[:] = [c for c in cands if c[2] != "_JOINED"]
 
 
-_PUBLIC_BUILDING = re.compile(
+_PUBLIC_BUILDING = re.compile(r"(?i)"
     r"\b(?:Hospital|Infirmary|Surgery|Medical[ \t]+(?:Practice|Centre|Center)|Health[ \t]+Centre|Clinic|Police[ \t]+(?:Station|Headquarters|HQ)|"
     r"Civic[ \t]+Centre|Town[ \t]+Hall|County[ \t]+Hall|Council[ \t]+Offices|Probation|Magistrates|Crown[ \t]+Court|Law[ \t]+Courts|"
     r"Primary[ \t]+School|High[ \t]+School|Academy|College|Library|Fire[ \t]+Station|Ambulance[ \t]+Station|"
@@ -807,6 +807,10 @@ def _propagate_streets(cands, folded, aspans):
     "offer of flat 6 holyrood court" makes "at holyrood court" an address too."""
     streets = set()
     for a, b, entity, score, _rule, _why in cands:
+        home = re.search(r"(?:^|[\s,])([^\W\d_]{5,})[ \t]+(?:farm|farmhouse|cottage|grange|barn|bungalow)$", folded[a:b])
+        if entity == "ADDRESS" and score >= 0.6 and home:
+            # "Greenriggs Farm": "worked at Greenriggs", "home visit @ greenriggs" are the home too
+            streets.add(home.group(1))
         if entity == "ADDRESS" and score >= 0.6:
             rest = _HOUSE_NUMBER.sub("", folded[a:b]).strip(" ,")
             if rest != folded[a:b].strip(" ,") and len(rest.split()) >= 2:
@@ -842,13 +846,15 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
         title = re.match(r"(Mrs|Mr|Ms|Miss|Mx|Dr)\.?[ \t]+[^\W\d_][\w'’-]*$", masked[a:b])
         if title and words:
             initials.add(f"{title.group(1)} {words[-1][0].upper()}")  # "Mrs Clarke" makes "Mrs C" the same person
-        # only the people the record is about: the name's line or the label before it says so ("| Subject |
-        # Jordan DOHERTY |", "Alleged perpetrator"); a worker's initials ("Kieran Dobbs, Recovery Worker",
-        # "Jayshree Parekh (JP)") are the way records sign entries, and are not marked
-        prev_end = masked.rfind("\n", 0, a)
-        start = masked.rfind("\n", 0, prev_end) + 1 if prev_end > 0 else 0
-        end = masked.find("\n", b)
-        if not _PRIVATE_PERSON_LABEL.search(masked[start : len(masked) if end < 0 else end]) \
+        # only the people the record is about: a label before the name on its line, or in the cell before it,
+        # or a word just after it says so ("| Subject | Jordan DOHERTY |", "Alleged perpetrator: ...",
+        # "Jordan DOHERTY, grandson"); a worker's initials ("Kieran Dobbs, Recovery Worker", "Jayshree Parekh
+        # (JP)", "on-call volunteer Gordon Nixon") are the way records sign entries, and are not marked
+        line_start = masked.rfind("\n", 0, a) + 1
+        label = masked[line_start:a]
+        if not label.strip() and line_start > 1:
+            label = masked[masked.rfind("\n", 0, line_start - 1) + 1 : line_start]  # the cell before
+        if not _PRIVATE_PERSON_LABEL.search(label + " " + masked[b : b + 25].split("\n")[0]) \
                 or re.match(r"[ \t]*\([A-Z]{2,3}\)", masked[b:]):
             continue
         if len(words) >= 2:
@@ -873,8 +879,8 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
         line_end = masked.find("\n", b)
         line_end = len(masked) if line_end < 0 else line_end
         before = masked[line_start:a]
-        if not masked[b:line_end].strip(" \t.*_|"):
-            continue  # "... no reply. RM": a signature
+        if not re.sub(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}:\d{2}", "", masked[b:line_end]).strip(" \t.*_|,"):
+            continue  # "... no reply. RM", "... RM 09/10/2023": a signature
         if not re.search(r"[a-z]", before) and re.match(r"[ \t]*(?:[-–—:|]|\()", masked[b:line_end]):
             continue  # "25/01/2023 AB – Called", "TM: rang", "| JD |": the writer's initials
         out.append([a, b, "PERSON", 0.8, "AN101", "the initials of a name found elsewhere in this text"])
@@ -883,8 +889,8 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
 
 def _short_forms_of_names(cands, masked, aspans, lex, titles):
     """The short forms of a given name named in full in the same text: "Alasdair Mowat" makes
-    "partner (Ally)" and "Ally has moved out" a name. Only capitalised, and never a stop word
-    ("Will"), a month or a role."""
+    "partner (Ally)" and "Ally has moved out" a name. Capitalised, or in lower case in notes that
+    write names in lower case; never a stop word ("Will"), a month or a role."""
     from .recognizers.person_name import short_forms
 
     forms: set[str] = set()
@@ -900,7 +906,10 @@ def _short_forms_of_names(cands, masked, aspans, lex, titles):
     if not forms:
         return []
     taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
-    rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f.capitalize()) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    # in notes that write names in lower case ("met rob in yard, wife alison made tea"), lower case too
+    lower_doc = sum(1 for c in cands if c[2] == "PERSON" and c[3] >= 0.6 and masked[c[0]:c[1]].islower()) >= 2
+    alts = [f.capitalize() for f in forms] + ([f for f in forms if len(f) >= 3] if lower_doc else [])
+    rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(alts, key=len, reverse=True)) + r")(?![\w-])")
     out = []
     for m in rx.finditer(masked):
         a, b = m.span()

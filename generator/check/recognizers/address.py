@@ -66,6 +66,8 @@ class AddressRecognizer(RegexRecognizer):
         ("flat-block-street", rf"(?<![\w/.-])(?i:flat|apartment|apt)[ \t]+\d+[A-Za-z]?,?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}}[ \t]+(?i:House|Court|Lodge|Building|Tower|Block|Point|Heights|Mansions),[ \t]*(?:[A-Z][\w'’-]+[ \t]+){{1,2}}{STREET}\b", 0.9),
         ("flat-of", r"(?<![\w/.-])(?:Flat|Apartment|Apt)[ \t]+\d+[A-Za-z]?,?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+(?:House|Court|Lodge|Building|Tower|Block|Point)\b", 0.9),
         ("named-street", r"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Gardens|Grove|Terrace|Mews|Rise|Parade|Way)\b", 0.55),
+        # a home with a name and no number, where an address goes: "of Greenriggs Farm", "| Address | Low Howgill Cottage, ..."
+        ("named-home", r"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Farm|Farmhouse|Cottage|Grange|Barn|Bungalow)\b", 0.0),
         ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),
         # sloppy lower-case notes: "4 kestrel way", "12b mill road"
         ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|st|avenue|ave|lane|ln|drive|dr|crescent|cres|way|gardens|gdns|grove|gr|terrace|terr|tce|mews|close|cl|court|ct|place|pl|walk|rise|view|row|parade|square|sq)\b(?![ \t]*-)", 0.6),
@@ -88,6 +90,12 @@ class AddressRecognizer(RegexRecognizer):
                 return None
             if self._NOT_STREET.match(s):
                 return 0.3
+        if pattern == "named-home":
+            before = text[max(0, m.start() - 30) : m.start()]
+            if re.search(r"(?i)\b(?:at|of|from|home|lives|lived|living|address|farm)[\s:|]*$", before) or re.match(
+                    r",[ \t]*[A-Z][\w'’-]+(?:,?[ \t]+[A-Z][\w'’-]+)?,?[ \t]+[A-Z]{1,2}\d", text[m.end() : m.end() + 40]):
+                return 0.6
+            return None
         if pattern == "gate-street" and s.split()[-1].lower() in _GATE_WORDS:
             return None  # "2 delegates", "3 aggregate"
         if pattern == "named-street" and _PLACE_OF_SERVICE_AFTER.match(text, m.end()):

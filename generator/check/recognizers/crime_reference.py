@@ -13,7 +13,7 @@ _CTX = re.compile(
     r"referral|report|job|storm|niche|athena|datix|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|epr|prf|"
     r"lccs|eclipse|liquidlogic|occ|rio|emis|systmone|nomis|prison|prisoner|employee|payroll|staff|patient|hospital|mrn|"
     r"tenancy|account|membership|cyfeirnod|rhif|attendance|admission|episode|encounter|id|order|injunction|warrant|summons|"
-    r"application|petition|licence|ticket|pcn|fpn)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id)\b\.?\s*)?(?:\([A-Z]{2,6}\)\s*)?[:#]?\s*"
+    r"application|petition|licence|ticket|pcn|fpn|certificate|cert|fac|sgc|cph|holding)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id|form)\b\.?\s*)?(?:\([A-Z]{2,6}\)\s*)?[:#]?\s*"
     r"(?:(?:is|was|as|of|:)\s+)?\(?$"
     # a label that ends with a colon: "Legacy LCS number for the family: LCS-0098123"
     r"|\b(?:ref(?:erence)?|number|no|id)\b[^:\n.]{1,30}:\s*$",
@@ -80,6 +80,8 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         if pattern == "alnum":
             pattern = "after-word"
         if pattern == "segmented":
+            if re.search(r"(?i)\b(?:cph|holding[ \t]+(?:no|number))\b[.:# \t]*$", text[max(0, m.start() - 20) : m.start()]):
+                return 0.8  # a farm's County Parish Holding number: "CPH: 08/305/0017"
             if sum(c.isdigit() for c in s) < 4 or not (re.search(r"[A-Z]", s) or re.search(r"\d{5}", s)):
                 return None  # digits only, as in a date, unless one part is longer than a year: "47/23/118204"
             pattern = "after-word"

@@ -130,7 +130,8 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "frcem", "frca", "frcr", "frcpch", "mrcpch", "dch", "drcog", "dfsrh", "rgn", "rmn", "rnld", "bsc", "msc", "phd",
                  "dphil", "llb", "bds", "dipsw", "cqsw", "surg", "paed", "paeds", "gynae", "psych", "sho", "fy1", "fy2",
                  "op", "ops", "occ", "sch", "nkda", "nka", "rel", "dexa", "dxa",
-                 "etoh", "fwd", "fw", "abe", "husb"}  # alcohol; a forwarded email; an Achieving Best Evidence interview  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
+                 "etoh", "fwd", "fw", "abe", "husb", "hx", "dx", "tx", "rx", "px", "sx", "fx",
+                 "yjs", "yot", "jdm", "oocd"}  # history, diagnosis, treatment...; youth justice  # alcohol; a forwarded email; an Achieving Best Evidence interview  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
 # Welsh words of public life, capitalised in bilingual documents: words before given names
 WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
@@ -365,6 +366,8 @@ class NameLexicon:
             return "TITLE"
         if lw in AGENCY or lw.rstrip("'’s") in AGENCY:
             return "AGENCY"
+        if lw in self.first and lw in ABBREVIATIONS and w[:1].isupper() and w[1:].islower():
+            return "FIRST"  # "my husband Rui": a given name; "RUI" (released under investigation) stays an abbreviation
         if lw in MONTHS_DAYS or lw in ROLE or lw in BRANDS or lw in WELSH or lw in KINSHIP or lw.rstrip(".") in ABBREVIATIONS \
                 or lw in _LANGUAGES:
             return "COMMON"
@@ -391,6 +394,8 @@ _IRREGULAR = {"died", "dies", "lied", "lies", "tied", "ties", "dyed", "eyed", "w
               "gentlemen", "ladies", "wives", "lives", "knives", "halves", "selves", "themselves", "ourselves"}
 _PREFIXES = {"multi", "non", "pre", "post", "inter", "co", "re", "sub", "anti", "self", "ex", "cross", "under", "over",
              "de", "mis", "un", "in", "pro", "semi", "step", "half", "well", "long", "short", "high", "low", "e", "x"}
+_DETERMINERS = {"my", "your", "his", "her", "our", "their", "its", "the", "an", "this", "that", "these", "those", "no",
+                "any", "some", "every", "each"}  # "My English is not perfect": never a given name before a surname
 _WORD_PREFIXES = ("re", "un", "pre", "mis", "dis", "over", "under", "non", "out")
 _SUFFIXES = [
     ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
@@ -448,6 +453,9 @@ _KIN_JUST_BEFORE = re.compile(
     r"grandmother|grandfather|grandson|granddaughter|aunt|auntie|aunty|uncle|cousin|niece|nephew|friend|neighbour|"
     r"colleague|landlord|stepfather|stepmother|spouse|nanny|nana|nan|gran|granny|grandma|grandad|mate|bestie|named|"
     r"called|known[ \t]+as)[ \t]*$", re.I)
+_BUILDING_COMMA_BEFORE = re.compile(
+    r"\b(?:Headquarters|HQ|Hospital|Infirmary|Surgery|Station|Centre|Center|Council|Offices|Practice|Clinic|Academy|College|"
+    r"Prison|Court|Hall)[ \t]*,[ \t]*$")
 _BIRTHPLACE_BEFORE = re.compile(
     r"(?:place[ \t]+of[ \t]+birth|birth[ \t]*place|\bPOB|born[ \t]+(?:in|at))\b[: \t]*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?[, \t]*$", re.I)
 _CLASS_AFTER = re.compile(r"[ \t]+class(?:es)?\b", re.I)
@@ -567,7 +575,7 @@ _APPOSITIVE_ORG_AFTER = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,6}(?:service|charity|organisation|organization|project|clinic|centre|center|"
     r"helpline|programme|agency|provider|trust|network|partnership|group)\b")
 _REFERENCE_LINE = re.compile(
-    r"^[ \t]*(?:[-*][ \t]+|\d+\.[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’-]+,[ \t]+(?:[A-Z]\.[ \t]*){1,3}[^\n]{0,160}?\((?:19|20)\d\d[a-z]?\)")
+    r"^[ \t]*(?:[-*][ \t]+|\d+\.[ \t]+)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]+[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’-]+,[ \t]+(?:[A-Z]\.[ \t]*){1,3}[^\n]{0,160}?\((?:19|20)\d\d[a-z]?\)")
 _HOSPITAL_WARD_BEFORE = re.compile(r"(?:\b(?:to|on|onto|from|at|in|of)|[(,])[ \t]*$")
 SEASONS = {"spring", "summer", "autumn", "winter"}  # in MONTHS_DAYS, yet also given names ("Summer said")
 _SAY_VERB = re.compile(r"[ \t]+(?:said|says|told|tells|texted|rang|phoned|asked|messaged|shouted)\b")
@@ -734,6 +742,8 @@ class PersonNameRecognizer(EntityRecognizer):
                 word = t.capitalize()
             if shape in ("TITLE", "CAPS"):
                 cls = lex.classify(word)
+                if shape == "CAPS" and cls == "FIRST" and t.lower() in ABBREVIATIONS:
+                    cls = "COMMON"  # "RUI" (released under investigation), though "Rui" is a given name
                 in_welsh = bool(welsh) and _inside(welsh, tok.idx)
                 if cls == "TITLE" and word.lower() == "sir" and (in_welsh or (cur and cur[-1].text.lower() in ("cyngor", "cyngor's"))):
                     cls = "COMMON"  # "Cyngor Sir Bro Hafren": "sir" is a county in Welsh
@@ -1095,8 +1105,14 @@ class PersonNameRecognizer(EntityRecognizer):
                 or re.match(r"-[A-Z]{0,2}\d{1,4}[A-Z]?\b", text[r.end : r.end + 8])):  # "Adcal-D3": a brand with its strength
             return None  # a medicine: "Enoxaparin 40 mg", "Sertraline"
         if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and r.score < 0.9 \
+                and _BUILDING_COMMA_BEFORE.search(text, max(0, r.start - 30), r.start) and re.match(r"[ \t]*(?:$|\n|,|[A-Z]{1,2}\d)", text[r.end : r.end + 6]):
+            return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a town after a building's name")  # "Police Headquarters, Penrith"
+        if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and r.score < 0.9 \
                 and _BIRTHPLACE_BEFORE.search(text, max(0, r.start - 60), r.start):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a place of birth")  # "place of birth: 03/07/1966, Walsall"
+        joined = re.search(r"([A-Za-z]+)-$", text[max(0, r.start - 12) : r.start]) if r is not None else None
+        if r is not None and r.entity_type == "PERSON" and joined and f"{joined.group(1)}-{text[r.start:r.end]}".lower() in self.lexicon.dictionary:
+            return None  # "Wi-Fi": half of a hyphenated word, not Fi
         if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and _LEGAL_TEST_AFTER.match(text, r.end):
             return None  # "the Hotak test", "Gillick competence", "Fraser guidelines": a judgment's name, not a person here
         if r is not None and r.entity_type == "PERSON" and not title and (
@@ -1128,14 +1144,21 @@ class PersonNameRecognizer(EntityRecognizer):
             if given and first_word in self.lexicon.surnames and " " not in text[r.start : r.end].strip() and (
                     re.match(_MORE_AUTHORS, after) or _CITATION_OPEN_BEFORE.search(before) and not before.endswith("(")
                     or _AUTHOR_AND_BEFORE.search(before) and _CITATION_AFTER.match(after)):  # "Sharp-Jeffs and Kelly (2016)"
-                given = False  # one of several authors: "Sørensen, Mahmood and Price (2019)", "(Hartigan, Okonjo and Lyle, 2020)"
+                given = False
+            if given and " " not in text[r.start : r.end].strip() and (
+                    before.endswith("(") or _CITATION_OPEN_BEFORE.search(before) or _AUTHOR_AND_BEFORE.search(before)) \
+                    and re.match(r",?[ \t]+(?:19|20)\d\d[a-z]?[ \t]*[);,]", after):
+                given = False  # "(Omer, 2004)", "(Routt and Anderson, 2015)": an author, whatever the name  # one of several authors: "Sørensen, Mahmood and Price (2019)", "(Hartigan, Okonjo and Lyle, 2020)"
             line_start = text.rfind("\n", 0, r.start) + 1
             line_end = text.find("\n", r.end)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if _REFERENCE_LINE.match(line) and r.start - line_start < line.find("("):
+            ref = _REFERENCE_LINE.match(line)
+            if ref and r.start - line_start < line.find("("):
                 # "Farrowdale, J. and Quenby, R. (2021) 'Separation...'": an entry of a reference list
                 r.score = 0.4
                 r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
+            elif ref and r.start - line_start >= ref.end():
+                return None  # after the year: the title, the journal, the publisher ("... Rural America. Sydney: ...")
             elif not given and not _NOT_CITATION_BEFORE.search(before) and (
                     _CITATION_AFTER.match(after) or (_CITATION_OPEN_BEFORE.search(before) and _CITATION_IN.match(after))):
                 # "Monckton-Smith (2019)", "(Stark, 2007)": a published author, for the panel to confirm
@@ -1205,7 +1228,7 @@ class PersonNameRecognizer(EntityRecognizer):
 
         while part and part[0].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE") and not title:
             if part[0].cls == "COMMON" and part[0].text.lower() in lex.first_all and name_next(0) \
-                    and part[0].text.lower() not in BRANDS \
+                    and part[0].text.lower() not in BRANDS and part[0].text.lower() not in _DETERMINERS \
                     and not (self._welsh and _inside(self._welsh, part[0].start)):
                 part[0].cls = "FIRST"  # "Jan Kowalczyk", "Will Okafor"
                 break
