@@ -59,7 +59,7 @@ from generator.diagnostics import Finding
 
 from . import extract, welsh
 from .recognizers.person_name import AGENCY, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
-from .registers import WORK_ACRONYMS, fold
+from .registers import WORK_ACRONYMS, fold, initials_of
 
 MONTHS_AND_ROLES = MONTHS_DAYS | ROLE | AGENCY
 
@@ -666,6 +666,9 @@ _PUBLIC_BUILDING = re.compile(r"(?i)"
     r"NHS|Foundation[ \t]+Trust|Health[ \t]+Board|Council|Constabulary|Police|Probation[ \t]+Service)\b")
 
 
+_LETTERHEAD = "the address of a public building (a letterhead)"
+
+
 def _letterhead_addresses(cands, masked):
     """A street with no house number on a short line just under a hospital's, a surgery's or a police
     station's name is the letterhead of a public building ("Stannerton General Hospital / Bridgwater
@@ -680,13 +683,12 @@ def _letterhead_addresses(cands, masked):
         if len(line.split()) > 8 or re.search(r"\b(?:flat|home|lives|lived|living|resides|stays|staying|moved|address)\b", line, re.I):
             continue
         above = masked[:line_start].rstrip(" \t").split("\n")[-3:-1] if line_start else []
-        above = [ln for ln in above[-2:]]
         heading = [ln for ln in above if ln.strip()]
         if len(heading) != len(above) or not heading:
             continue  # a blank line between: not one letterhead block
         if any(_PUBLIC_BUILDING.search(ln) and len(ln.split()) <= 12 and not re.search(r"\b[a-z]+[ \t]*$", ln)
                for ln in heading):
-            c[2], c[3], c[4], c[5] = "LOCATION", 0.4, "AN206", "the address of a public building (a letterhead)"
+            c[2], c[3], c[4], c[5] = "LOCATION", 0.4, "AN206", _LETTERHEAD
             heads.append((c[0], c[1]))
     # the words of the street are not a name either ("Bradford Road")
     cands[:] = [d for d in cands if not (d[2] == "PERSON" and any(a <= d[0] and d[1] <= b for a, b in heads))]
@@ -711,7 +713,7 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
     alias_words: set[str] = set()  # dictionary words used as a nickname, written with a capital
     lower_ok: set[str] = set()
     # a "name" inside a street's name ("Bradford Road") is the street's, and says nothing of the words elsewhere
-    streets = _Spans([(c[0], c[1]) for c in cands if c[2] == "ADDRESS" or (c[2] == "LOCATION" and c[4] == "AN206" and c[5].startswith("the address"))])
+    streets = _Spans([(c[0], c[1]) for c in cands if c[2] == "ADDRESS" or c[5] == _LETTERHEAD])
     for a, b, entity, score, _rule, why in cands:
         if entity != "PERSON" or score < 0.55 or streets.covers(a, b):
             continue
@@ -833,16 +835,21 @@ _TITLE_INITIAL = re.compile(r"\b(Mrs|Mr|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])(?![\w'’
 _INITIALS = re.compile(r"(?<![\w/&.-])[A-Z]{2,3}(?![\w/&-])")
 
 
+def _confident_names(cands, masked, titles):
+    """(start, end, words) of each PERSON found at 0.85 or more: its words of two letters or more,
+    titles left out ("Mrs Hyacinth Maud CLARKE" -> Hyacinth, Maud, CLARKE)."""
+    for a, b, entity, score, _rule, _why in cands:
+        if entity == "PERSON" and score >= 0.85:
+            words = [w for w in re.findall(r"[^\W\d_][^\W\d_'’-]*", masked[a:b]) if w.lower().rstrip(".") not in titles and len(w) > 1]
+            yield a, b, words
+
+
 def _initials_of_names(cands, masked, aspans, lex, titles):
     """The initials of a person named in full, used for them in the prose of the same text: "Jordan
     Lloyd DOHERTY" makes "JD attended" and "JD's arrest" a name. Not at the start of an entry
     ("AB – Called ...") or the end of a line ("... RM"), where initials are the writer's signature."""
     initials = set()
-    for a, b, entity, score, _rule, _why in cands:
-        if entity != "PERSON" or score < 0.85:
-            continue
-        words = [w for w in re.findall(r"[^\W\d_][^\W\d_'’-]*", masked[a:b]) if w.lower().rstrip(".") not in titles]
-        words = [w for w in words if len(w) > 1]
+    for a, b, words in _confident_names(cands, masked, titles):
         title = re.match(r"(Mrs|Mr|Ms|Miss|Mx|Dr)\.?[ \t]+[^\W\d_][\w'’-]*$", masked[a:b])
         if title and words:
             initials.add(f"{title.group(1)} {words[-1][0].upper()}")  # "Mrs Clarke" makes "Mrs C" the same person
@@ -857,10 +864,7 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
         if not _PRIVATE_PERSON_LABEL.search(label + " " + masked[b : b + 25].split("\n")[0]) \
                 or re.match(r"[ \t]*\([A-Z]{2,3}\)", masked[b:]):
             continue
-        if len(words) >= 2:
-            initials.add((words[0][0] + words[-1][0]).upper())
-            if len(words) == 3:
-                initials.add("".join(w[0] for w in words).upper())
+        initials |= initials_of(words)
     initials -= WORK_ACRONYMS
     if not initials:
         return []
@@ -894,10 +898,7 @@ def _short_forms_of_names(cands, masked, aspans, lex, titles):
     from .recognizers.person_name import short_forms
 
     forms: set[str] = set()
-    for a, b, entity, score, _rule, _why in cands:
-        if entity != "PERSON" or score < 0.85:
-            continue
-        words = [w for w in re.findall(r"[^\W\d_][^\W\d_'’-]*", masked[a:b]) if w.lower().rstrip(".") not in titles and len(w) > 1]
+    for _a, _b, words in _confident_names(cands, masked, titles):
         if len(words) >= 2:
             # "Alasdair Mowat", "MOWAT, Alasdair John": the given name is the one the lexicon knows
             given = [w for w in words if w.lower() in lex.first_all] or words[:1]

@@ -234,10 +234,19 @@ def _name_terms(name: str, source: str, aliases=()) -> list[RegisterTerm]:
             if fold(form) not in seen:
                 seen.add(fold(form))
                 out.append(RegisterTerm(form.capitalize(), "short-form", name, source, capitalised_only=True))
-    if len(words) >= 2:
-        initials = {(words[0][0] + words[-1][0]).upper(), "".join(w[0] for w in words).upper()}
-        for ini in sorted(i for i in initials if 2 <= len(i) <= 3 and i not in WORK_ACRONYMS):
-            out.append(RegisterTerm(ini, "initials", name, source))
+    for ini in sorted(initials_of(words) - WORK_ACRONYMS):
+        out.append(RegisterTerm(ini, "initials", name, source))
+    return out
+
+
+def initials_of(words: list[str]) -> set[str]:
+    """A person's initials as records use them: given name and surname ("JD"), and all three of a
+    three-part name ("JLD"). Nothing for a single word."""
+    if len(words) < 2:
+        return set()
+    out = {(words[0][0] + words[-1][0]).upper()}
+    if len(words) == 3:
+        out.add("".join(w[0] for w in words).upper())
     return out
 
 

@@ -1100,33 +1100,35 @@ class PersonNameRecognizer(EntityRecognizer):
 
     def _score(self, part, title, agency_before, text, toks, ents, n):
         r = self._score_inner(part, title, agency_before, text, toks, ents, n)
-        if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and part[0].cls == "UNKNOWN" and (
+        if r is None or r.entity_type != "PERSON":
+            return r
+        if not title and len(part) == 1 and part[0].cls == "UNKNOWN" and (
                 _DOSE_AFTER.match(text, r.end) or _DRUG_ENDING.search(part[0].text) or part[0].text.lower() in self._medicines
                 or re.match(r"-[A-Z]{0,2}\d{1,4}[A-Z]?\b", text[r.end : r.end + 8])):  # "Adcal-D3": a brand with its strength
             return None  # a medicine: "Enoxaparin 40 mg", "Sertraline"
-        if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and r.score < 0.9 \
+        if not title and len(part) == 1 and r.score < 0.9 \
                 and _BUILDING_COMMA_BEFORE.search(text, max(0, r.start - 30), r.start) and re.match(r"[ \t]*(?:$|\n|,|[A-Z]{1,2}\d)", text[r.end : r.end + 6]):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a town after a building's name")  # "Police Headquarters, Penrith"
-        if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and r.score < 0.9 \
+        if not title and len(part) == 1 and r.score < 0.9 \
                 and _BIRTHPLACE_BEFORE.search(text, max(0, r.start - 60), r.start):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a place of birth")  # "place of birth: 03/07/1966, Walsall"
-        joined = re.search(r"([A-Za-z]+)-$", text[max(0, r.start - 12) : r.start]) if r is not None else None
-        if r is not None and r.entity_type == "PERSON" and joined and f"{joined.group(1)}-{text[r.start:r.end]}".lower() in self.lexicon.dictionary:
+        joined = re.search(r"([A-Za-z]+)-$", text[max(0, r.start - 12) : r.start])
+        if joined and f"{joined.group(1)}-{text[r.start:r.end]}".lower() in self.lexicon.dictionary:
             return None  # "Wi-Fi": half of a hyphenated word, not Fi
-        if r is not None and r.entity_type == "PERSON" and not title and len(part) == 1 and _LEGAL_TEST_AFTER.match(text, r.end):
+        if not title and len(part) == 1 and _LEGAL_TEST_AFTER.match(text, r.end):
             return None  # "the Hotak test", "Gillick competence", "Fraser guidelines": a judgment's name, not a person here
-        if r is not None and r.entity_type == "PERSON" and not title and (
+        if not title and (
                 re.search(r"[ \t]class$", text[r.start : r.end], re.I) or _CLASS_AFTER.match(text, r.end)
                 or _YEAR_GROUP_BEFORE.search(text, max(0, r.start - 16), r.start)):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a school class")  # "Maple Class", "Yr 2 (Hazel)"
-        if r is not None and r.entity_type == "PERSON" and (_PLACE_HYPHEN_AFTER.match(text, r.end) or _PLACE_HYPHEN_BEFORE.search(text, max(0, r.start - 12), r.start)):
+        if (_PLACE_HYPHEN_AFTER.match(text, r.end) or _PLACE_HYPHEN_BEFORE.search(text, max(0, r.start - 12), r.start)):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "part of a place name joined by hyphens")  # "Weston-super-Mare"
-        if r is not None and r.entity_type == "PERSON" and not title and text[r.start : r.end].endswith(("Ward", "WARD")) \
+        if not title and text[r.start : r.end].endswith(("Ward", "WARD")) \
                 and " " in text[r.start : r.end].strip() and _HOSPITAL_WARD_BEFORE.search(text, max(0, r.start - 12), r.start):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a hospital ward")  # "admitted to Hazel Ward"
-        if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.9 and _PRISON_BEFORE.search(text, max(0, r.start - 12), r.start):
+        if not title and r.score < 0.9 and _PRISON_BEFORE.search(text, max(0, r.start - 12), r.start):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a prison named after its place")  # "HMP Kelsby"
-        if r is not None and r.entity_type == "PERSON" and not title and r.score < 0.9:
+        if not title and r.score < 0.9:
             m = _AND_AGENCY_AFTER.match(text[r.end : r.end + 80]) or _AGENCY_AFTER_WRAP.match(text[r.end : r.end + 80]) \
                 or _POSSESSIVE_AGENCY_AFTER.match(text[r.end : r.end + 80])
             if m and any(self.lexicon.classify(w.strip(",.;:")) == "AGENCY" for w in m.group(0).split()[1:]):
@@ -1136,7 +1138,7 @@ class PersonNameRecognizer(EntityRecognizer):
                 # "referred to Brook, the young people's sexual health service": an organisation described
                 return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "an organisation (described after its name)")
         academic = title is not None and title.text.lower().rstrip(".") in ("professor", "prof", "dr")
-        if r is not None and r.entity_type == "PERSON" and (not title or academic) and r.score < 0.95:
+        if (not title or academic) and r.score < 0.95:
             after = text[r.end : r.end + 80]
             before = text[max(0, r.start - 40) : r.start]
             first_word = text[r.start : r.end].split()[0].lower() if text[r.start : r.end].split() else ""
