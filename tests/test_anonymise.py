@@ -825,10 +825,25 @@ def test_farms_firearms_and_holding_numbers_reference_lists_and_citations_by_giv
 
 
 def test_short_forms_in_lower_case_notes_and_initials_of_a_worker_are_quiet(analyser):
-    text = ("Subject: Robert John HETHERINGTON\n\n"
-            "> home visit 20/07/22. met rob in yard, wife alison made tea, son jamie there too. keys on rob's keyring. GN\n\n"
+    text = ("Subject: Katarzyna Anna NOWAK\n\n"
+            "> home visit 20/07/22. met kasia in yard, husband tomasz made tea, son jakub there too. "
+            "he said he would rob the bank. GN\n\n"
             "09/10/23 Taken by on-call volunteer Gordon Nixon. Jamie worried about his dad.\n"
             "10/10/23 SUPERVISION (SJR / GN). Discussed. AO 09/10/2023\n\nMy husband Rui and I live next door.\n")
     got = [(f.entity, f.text) for f in errors(check(analyser, text))]
-    assert got == [("PERSON", "Robert John HETHERINGTON"), ("PERSON", "rob"), ("PERSON", "alison"), ("PERSON", "jamie"),
-                   ("PERSON", "rob"), ("PERSON", "Gordon Nixon"), ("PERSON", "Jamie"), ("PERSON", "Rui")]
+    assert got == [("PERSON", "Katarzyna Anna NOWAK"), ("PERSON", "kasia"), ("PERSON", "tomasz"), ("PERSON", "jakub"),
+                   ("PERSON", "Gordon Nixon"), ("PERSON", "Jamie"), ("PERSON", "Rui")]
+
+
+def test_nicknames_after_a_dash_or_in_a_known_as_cell_tail_short_forms_and_military_records(analyser):
+    text = ('| Person | Shontelle Brennan – "Telly", which is what she asked me to call her |\n'
+            '| Known as | "Telly" by family |\n| Service No / Rank / Name | 30187452 LCpl PRYCE Rhodri Dafydd |\n\n'
+            "Telly did baking. Charlotte Webb came; Lottie stayed. Tel: 01632 960284.\n\n"
+            "She grew up in Hong Kong, Brunei and Kent, where her father served. RMP Bulford were told. "
+            "His Officer Commanding approved leave. INSP TO INFORM RMP. The serving partner tries to re-establish control. "
+            "Preston-Shoot and colleagues found this.\n\n"
+            "| 00:19 | D0917 | ANPR ACTIVATION A258 NORTHBOUND |\n| 00:27 | SW24 | VEHICLE STOPPED. ARRESTED S.47 ABH |\n")
+    got = [(f.entity, f.text) for f in errors(check(analyser, text))]
+    assert got == [("PERSON", "Shontelle Brennan"), ("PERSON", "Telly"), ("PERSON", "Telly"), ("CASE_REFERENCE", "30187452"),
+                   ("PERSON", "LCpl PRYCE Rhodri Dafydd"), ("PERSON", "Telly"), ("PERSON", "Charlotte Webb"), ("PERSON", "Lottie"),
+                   ("PHONE_NUMBER", "01632 960284")]

@@ -58,10 +58,11 @@ import yaml
 from generator.diagnostics import Finding
 
 from . import extract, welsh
-from .recognizers.person_name import AGENCY, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
+from .recognizers.person_name import ABBREVIATIONS, AGENCY, KINSHIP, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
 from .registers import WORK_ACRONYMS, fold, initials_of
 
 MONTHS_AND_ROLES = MONTHS_DAYS | ROLE | AGENCY
+KINSHIP_AND_RELATION = set(KINSHIP) | set(RELATION_WORDS.split("|"))
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CONFIG = HERE / "config.yml"
@@ -542,7 +543,8 @@ class Analyser:
                 words = [w.strip(".'’") for w in re.split(r"[\s\-]+", folded[a:b]) if w.strip(".'’")]
                 words = [w[:-2] if w.endswith("'s") else w for w in words]
                 name_words = [w for w in words if w not in titles]
-                if name_words and all(w in allow.tokens for w in name_words):
+                if name_words and all(w in allow.tokens or w.isdigit() for w in name_words) and not all(w.isdigit() for w in name_words):
+                    # (a collar number beside an allowed name: "DI 5521 SOUTAR" where Graeme Soutar is on the panel)
                     continue
                 if not name_words:
                     continue
@@ -557,6 +559,7 @@ class Analyser:
         _towns_after_addresses(cands, masked)
         _letterhead_addresses(cands, masked)
         _join_markings(cands, masked)
+        _cited_authors(cands, masked)
 
         # a name found with confidence is a name everywhere in the same text: "KAYDEN O'DRISCOLL" in a
         # heading makes "kayden" in the notes below a name too, in any case
@@ -643,6 +646,16 @@ def _towns_after_addresses(cands, masked):
     for c in cands:
         if c[2] == "PERSON" and c[3] < 0.9 and masked[c[0]:c[1]] in towns:
             c[2], c[3], c[4], c[5] = "LOCATION", 0.4, "AN206", "a town (named after an address elsewhere in this text)"
+
+
+def _cited_authors(cands, masked):
+    """A surname cited as an author in the text ("Williamson, E. (2012)", "(Omer, 2004)") is the author
+    where it appears alone elsewhere in prose ("Williamson's interviews with women..."): a warning for
+    the panel, as the citation is. Changes `cands` in place."""
+    authors = {masked[c[0]:c[1]] for c in cands if c[2] == "PERSON" and c[5].startswith("a cited author")}
+    for c in cands:
+        if c[2] == "PERSON" and c[3] < 0.9 and masked[c[0]:c[1]] in authors:
+            c[3], c[5] = 0.4, "a cited author? (check it is a publication)"
 
 
 def _join_markings(cands, masked):
@@ -861,7 +874,8 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
         label = masked[line_start:a]
         if not label.strip() and line_start > 1:
             label = masked[masked.rfind("\n", 0, line_start - 1) + 1 : line_start]  # the cell before
-        if not _PRIVATE_PERSON_LABEL.search(label + " " + masked[b : b + 25].split("\n")[0]) \
+        after = re.sub(r"^[ \t]*[,(–—:-]?[ \t]*", "", masked[b : b + 25].split("\n")[0])
+        if not (_PRIVATE_PERSON_LABEL.search(label) or _PRIVATE_PERSON_LABEL.match(after)) \
                 or re.match(r"[ \t]*\([A-Z]{2,3}\)", masked[b:]):
             continue
         initials |= initials_of(words)
@@ -891,6 +905,21 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
     return out
 
 
+def _tail_forms(given: str) -> set[str]:
+    """Short forms made from the end of a long given name, as families make them: Shontelle -> Tel,
+    Telly; Charlotte -> Lottie; Antoinette -> Nettie. A tail of three to five letters that starts
+    with a consonant, without a final e, alone or with -y or -ie."""
+    g = given.lower()
+    out = set()
+    if len(g) >= 6:
+        for k in (3, 4, 5):
+            tail = g[-k:]
+            base = tail.rstrip("e")
+            if tail[0] not in "aeiouy" and len(base) >= 3 and k < len(g) - 1:
+                out |= {base + "y", base + "ie"}  # the diminutive shape only: "Telly", "Lottie", not "Mood" (Mahmood)
+    return out - KINSHIP_AND_RELATION
+
+
 def _short_forms_of_names(cands, masked, aspans, lex, titles):
     """The short forms of a given name named in full in the same text: "Alasdair Mowat" makes
     "partner (Ally)" and "Ally has moved out" a name. Capitalised, or in lower case in notes that
@@ -898,18 +927,22 @@ def _short_forms_of_names(cands, masked, aspans, lex, titles):
     from .recognizers.person_name import short_forms
 
     forms: set[str] = set()
-    for _a, _b, words in _confident_names(cands, masked, titles):
-        if len(words) >= 2:
-            # "Alasdair Mowat", "MOWAT, Alasdair John": the given name is the one the lexicon knows
-            given = [w for w in words if w.lower() in lex.first_all] or words[:1]
-            forms |= short_forms(given[0])
-    forms = {f for f in forms if f not in lex.stop_words and f not in MONTHS_DAYS and f not in ROLE and f not in AGENCY}
+    for a, b, words in _confident_names(cands, masked, titles):
+        if len(words) >= 2 or (words and not lex.is_word(words[0])):  # "Alasdair Mowat"; "Shontelle" alone
+            # "Alasdair Mowat", "MOWAT, Alasdair John": the given name is the one the lexicon knows, or the
+            # word after the comma of a surname written first, or the first word
+            surname_first = re.match(r"[^,]+,[ \t]*([^\W\d_][\w'’-]*)", masked[a:b])
+            given = [w for w in words if w.lower() in lex.first_all] or ([surname_first.group(1)] if surname_first else words[:1])
+            forms |= short_forms(given[0]) | _tail_forms(given[0])
+    forms = {f for f in forms if f not in lex.stop_words and f not in MONTHS_DAYS and f not in ROLE and f not in AGENCY
+             and f not in ABBREVIATIONS}  # never "Tel" or "TEL" (telephone)
     if not forms:
         return []
     taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
     # in notes that write names in lower case ("met rob in yard, wife alison made tea"), lower case too
     lower_doc = sum(1 for c in cands if c[2] == "PERSON" and c[3] >= 0.6 and masked[c[0]:c[1]].islower()) >= 2
-    alts = [f.capitalize() for f in forms] + ([f for f in forms if len(f) >= 3] if lower_doc else [])
+    alts = [f.capitalize() for f in forms] + [f.upper() for f in forms if len(f) >= 3] \
+        + ([f for f in forms if len(f) >= 3 and not lex.is_word(f)] if lower_doc else [])  # not "tell", "lock", "don"
     rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(alts, key=len, reverse=True)) + r")(?![\w-])")
     out = []
     for m in rx.finditer(masked):

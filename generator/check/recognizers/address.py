@@ -51,7 +51,7 @@ class AddressRecognizer(RegexRecognizer):
     FLAGS = 0
     PATTERNS = [
         ("numbered", rf"(?<![\w/.:-])(?:(?i:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]+[ \t]+(?i:House|Court|Lodge|Building|Tower|Block),?[ \t]+)?)?\d{{1,4}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,4}})?,?[ \t]+(?:{_NAME}[ \t]+){{0,3}}[A-Z][\w'’-]+[ \t]+{STREET}\b", 0.9),
-        ("welsh-numbered", r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Maes|Bryn|Pant|Cwm|Ty|Tŷ)[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.9),
+        ("welsh-numbered", r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+(?i:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Maes|Bryn|Pant|Cwm|Ty|Tŷ)[ \t]+(?:(?i:y|yr)[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.9),
         # a Welsh house name and its lane: "Tŷ Hir, Lôn y Felin", "Bryn Awel, Heol y Dderwen"
         ("welsh-house", r"(?<![\w/.-])(?:Tŷ|Ty|Bryn|Pen|Plas|Bwthyn|Fferm|Hafod|Glan|Maes)[ \t]+[A-Z][\w'’-]+,[ \t]*(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+", 0.85),
         # a Welsh house name after "of", "at", "from": "Mr Emrys ab Iorwerth of Tŷ Newydd"

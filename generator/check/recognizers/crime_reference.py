@@ -10,13 +10,15 @@ from .base import RegexRecognizer
 _OWN = re.compile(r"^(?:DHR|DARDR|CSP|SAR|HO|CSPR|LCSPR|DAHR)\b", re.I)
 _CTX = re.compile(
     r"(?<![a-z])(?:crime|incident|occurrence|case|custody|court|reference|ref|urn|log|cad|record|file|claim|"
-    r"referral|report|job|storm|niche|athena|datix|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|epr|prf|"
+    r"referral|report|job|storm|niche|athena|datix|cris|crn|cr|no|number|upn|uln|pnc|cro|visor|nominal|ppn|mosaic|epr|prf|"
     r"lccs|eclipse|liquidlogic|occ|rio|emis|systmone|nomis|prison|prisoner|employee|payroll|staff|patient|hospital|mrn|"
     r"tenancy|account|membership|cyfeirnod|rhif|attendance|admission|episode|encounter|id|order|injunction|warrant|summons|"
-    r"application|petition|licence|ticket|pcn|fpn|certificate|cert|fac|sgc|cph|holding)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id|form)\b\.?\s*)?(?:\([A-Z]{2,6}\)\s*)?[:#]?\s*"
+    r"application|petition|licence|ticket|pcn|fpn|certificate|cert|fac|sgc|cph|holding|service)\b\.?\s*(?:(?:ref(?:erence)?|no|number|num|id|form)\b\.?\s*)?(?:\([A-Z]{2,6}\)\s*)?[:#–—-]?\s*"
     r"(?:(?:is|was|as|of|:)\s+)?\(?$"
     # a label that ends with a colon: "Legacy LCS number for the family: LCS-0098123"
-    r"|\b(?:ref(?:erence)?|number|no|id)\b[^:\n.]{1,30}:\s*$",
+    r"|\b(?:ref(?:erence)?|number|no|id)\b[^:\n.]{1,30}:\s*$"
+    # or the label cell of a form's row: "| Service No / Rank / Name | 30187452 LCpl ... |"
+    r"|\b(?:ref(?:erence)?|number|no|id)\b[^:\n.]{0,30}\n[ \t]*$",
     re.I,
 )
 
@@ -37,7 +39,7 @@ def upn_checksum_ok(upn: str) -> bool:
 
 
 _CTX_AFTER = re.compile(
-    r"\s*[(\[,-]?\s*(?:the\s+)?(?:crime|incident|occurrence|case|custody|log|cad|urn|reference|ref)\b", re.I
+    r"[ \t]*[(\[,-]?[ \t]*(?:the[ \t]+)?(?:crime|incident|occurrence|case|custody|log|cad|urn|reference|ref)\b", re.I
 )
 
 

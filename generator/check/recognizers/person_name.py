@@ -46,6 +46,8 @@ TITLES = {
     "wpc", "tdc", "dcs", "acc", "cc", "ch", "supt.", "sgt.", "insp.", "ps",
     "uncle", "auntie", "aunty", "aunt", "nan", "nanna", "nana", "nanny", "grandad", "granddad", "grandpa", "grandma",
     "granny", "cousin",
+    # military ranks ("Capt Iain Macrae", "LCpl PRYCE", "Maj Strachan")
+    "capt", "maj", "lt", "col", "brig", "cpl", "lcpl", "l/cpl", "ssgt", "wo1", "wo2", "pte", "spr", "gnr", "tpr", "rfn", "cfn",
 }
 # titles that are also ordinary capitalised words: they only count right before a name token
 WEAK_TITLES = {"sister", "nurse", "father", "chief", "officer", "judge", "lord", "lady", "detective",
@@ -95,7 +97,7 @@ MONTHS_DAYS = {
 }
 # given names that are also ordinary words, capitalised for other reasons in review text
 AMBIGUOUS_FIRST = set(
-    """will may june april august mark bill hope faith grace joy dawn summer autumn winter holly ivy rose shin
+    """will may june april august mark bill hope faith grace joy dawn summer autumn winter holly ivy rose shin hung
     victoria chase grant page lane major king prince royal lady young long christian irish german india china asia
     georgia paris jordan kenya israel florence ok in an so see man many son numbers genesis marine manual brain angle
     aide desire era echo delta alpha omega golden noble star sun moon love honey marry carry lean nova sage season
@@ -131,7 +133,7 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "dphil", "llb", "bds", "dipsw", "cqsw", "surg", "paed", "paeds", "gynae", "psych", "sho", "fy1", "fy2",
                  "op", "ops", "occ", "sch", "nkda", "nka", "rel", "dexa", "dxa",
                  "etoh", "fwd", "fw", "abe", "husb", "hx", "dx", "tx", "rx", "px", "sx", "fx",
-                 "yjs", "yot", "jdm", "oocd"}  # history, diagnosis, treatment...; youth justice  # alcohol; a forwarded email; an Achieving Best Evidence interview  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
+                 "yjs", "yot", "jdm", "oocd", "abh", "gbh", "pl", "init", "civ"}  # history, diagnosis, treatment...; youth justice  # alcohol; a forwarded email; an Achieving Best Evidence interview  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
 # Welsh words of public life, capitalised in bilingual documents: words before given names
 WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
@@ -277,6 +279,8 @@ class NameLexicon:
         self.stop_words = stop_words
         # the hand-written list is read too, so a name added there counts without rebuilding first_names.txt
         self.places = _read_lines("places.txt")  # towns and cities, lower case without accents (build_places.py)
+        self.extra_places = _read_lines("extra_places.txt")  # counties and garrison towns, by hand
+        self.places |= self.extra_places
         # many origins, from Faker's lists (build_more_names.py), less town names ("Bradford")
         more_first = {w for w in _read_words("more_first_names.txt") if plain(w) not in self.places}
         self.first_all = _read_words("first_names.txt") | _read_words("extra_first_names.txt") | more_first
@@ -316,9 +320,9 @@ class NameLexicon:
             parts = [p for p in w.split("-") if p]
             return bool(parts) and all(self.is_word(p) or p in _PREFIXES for p in parts)
         for suf, rep in _SUFFIXES:
-            if w.endswith(suf) and len(w) - len(suf) >= 3:
+            if w.endswith(suf) and len(w) - len(suf) >= 2:
                 base = w[: len(w) - len(suf)] + rep
-                if base in self.dictionary:
+                if len(base) >= 3 and base in self.dictionary:  # "tries" -> "try"
                     return True
         for pre in _WORD_PREFIXES:  # "rebooked", "unreported", "overdosed": a prefix and a word
             if w.startswith(pre) and len(w) - len(pre) >= 5 and self.is_word(w[len(pre):]):
@@ -407,7 +411,7 @@ _SUFFIXES = [
 
 # words that follow "Nurse", "Officer", "Chief"... in role names rather than names
 _ROLE_WORDS_AFTER_TITLE = {
-    "practitioner", "specialist", "manager", "lead", "executive", "constable", "inspector", "superintendent",
+    "practitioner", "specialist", "commanding", "manager", "lead", "executive", "constable", "inspector", "superintendent",
     "sergeant", "officer", "nurse", "prescriber", "consultant", "adviser", "advisor", "in", "of", "for", "on",
     "safety", "training", "team", "service", "services", "staff", "station", "unit", "visitor", "cadet", "reserve",
     "response", "investigator", "investigation", "constables", "sergeants", "officers", "nurses", "judge", "court",
@@ -510,7 +514,9 @@ _CONTACT_ALIAS = re.compile(
     r"(?P<name2>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)[\"”])", re.M)
 _ALIAS_OR = re.compile(r"[\"”’']?[ \t]*(?:,|or|and)[ \t]+[\"“‘'](?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*)[\"”’']")
 _NICKNAME_IN_BRACKETS = re.compile(
-    r"(?<![\w'’-])(?P<prev>[A-ZÀ-ÖØ-Þ][\w'’-]+)[ \t]*\([ \t]*[\"“‘'](?P<name>[A-ZÀ-ÖØ-Þ][\w'’.-]*)[\"”’'][ \t]*\)")
+    r"(?<![\w'’-])(?P<prev>[A-ZÀ-ÖØ-Þ][\w'’-]+)(?:[ \t]*\([ \t]*[\"“‘'](?P<name>[A-ZÀ-ÖØ-Þ][\w'’.-]*)[\"”’'][ \t]*\)"
+    # or after a dash: 'Shontelle Brennan – "Telly", which is what she asked me to call her'
+    r"|[ \t]+[–—][ \t]+[\"“](?P<name2>[A-ZÀ-ÖØ-Þ][\w'’.-]*)[\"”])")
 _BRACKET_AFTER = re.compile(r"(?:['’]s)?[ \t]*\(([^()\n]{1,80})\)")
 _QUOTED_NAME = re.compile(r"[\"“‘']\s*(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’.-]*){0,2})\s*[\"”’']")
 _USER_NAME = re.compile(r"(?<![\w@./:-])[a-z]{1,2}[._](?P<sur>(?:mc|mac|o)?[a-z][a-z'-]{2,})(?P<num>\d{0,3})(?![\w@-]|\.\w)")
@@ -554,7 +560,8 @@ _LOWER_NAME_RULES = [
      "a name in lower case in brackets after a role", 0.7),
 ]
 _KNOWN_AS_FIELD = re.compile(
-    r"\b(?i:known\s+as|preferred\s+name|nick\s?name|also\s+known\s+as|previous\s+names?|maiden\s+name|other\s+names?)[ \t]*:[ \t]*"
+    r"\b(?i:known\s+as|preferred\s+name|nick\s?name|also\s+known\s+as|previous\s+names?|maiden\s+name|other\s+names?)"
+    r"[ \t]*(?::|\|[ \t]*|[ \t]*\n)[ \t]*[\"“‘']?"  # "Known as: Sunny", or the next cell of a table: '| Known as | "Telly" |'
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})")
 _ALIAS_LINE = re.compile(r"\b(?i:aka|a\.k\.a\.?|alias(?:es)?|also\s+known\s+as)\b[:|\s]+(?P<rest>[^\n]{1,80})")
 _NAMED_AS = re.compile(
@@ -788,7 +795,7 @@ class PersonNameRecognizer(EntityRecognizer):
             if welsh and shape == "LOWER" and _inside(welsh, tok.idx):
                 continue  # lower-case words of a Welsh sentence are Welsh words
             # lower-case names: two lower-case words in no dictionary, one of them in a gazetteer
-            if shape == "LOWER" and len(t) > 2 and i + 2 < n and tok.whitespace_ and (
+            if shape == "LOWER" and len(t) > 2 and i + 2 < n and tok.whitespace_ and not re.fullmatch(RELATION_WORDS, t.lower()) and (
                     t.lower() in lex.first or not lex.is_word(t) or (t in lex.first_all and t not in lex.stop_words)):
                 j = i + 1
                 while j < n and toks[j].is_space and "\n" not in toks[j].text:
@@ -898,9 +905,10 @@ class PersonNameRecognizer(EntityRecognizer):
             more = _ALIAS_OR.match(text, m.end("name"))  # calls her "Clo" or "Coco"
             if more:
                 out.append(result("PERSON", more.start("name"), more.end("name"), 0.8, "AN101", self, "an alias or nickname"))
-        for m in _NICKNAME_IN_BRACKETS.finditer(text):  # Jayden ("JJ"), Akosua ("Sue")
+        for m in _NICKNAME_IN_BRACKETS.finditer(text):  # Jayden ("JJ"), Akosua ("Sue"), Shontelle Brennan – "Telly"
+            g = "name" if m.group("name") else "name2"
             if lex.classify(m.group("prev")) in ("FIRST", "SURNAME", "UNKNOWN") or self._word_given_name(m.group("prev")):
-                out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname (in brackets after a name)"))
+                out.append(result("PERSON", m.start(g), m.end(g), 0.8, "AN101", self, "an alias or nickname (in brackets after a name)"))
         # sloppy notes in lower case: "dr n. balogun", "mum farida", "sister yasmin", "sami (partner)"
         for rx, why, score in _LOWER_NAME_RULES:
             for m in rx.finditer(text):
@@ -1067,10 +1075,11 @@ class PersonNameRecognizer(EntityRecognizer):
                 nxt = chunk[k + 1] if k + 1 < len(chunk) else None
                 weak = tk.text.lower().rstrip(".") in WEAK_TITLES
                 nxt_low = nxt.text.lower() if nxt is not None else ""
-                if nxt is None or (weak and (nxt.cls in ("AGENCY", "ACRONYM", "TITLE") or (
+                if nxt is None or (nxt_low in self.lexicon.stop_words and len(nxt_low) > 1) or (weak and (nxt.cls in ("AGENCY", "ACRONYM", "TITLE") or (
                         nxt.cls == "COMMON" and (nxt_low in ROLE or nxt_low in MONTHS_DAYS or nxt_low in _ROLE_WORDS_AFTER_TITLE
                                                  or self._form_label_after_title(chunk, k))))):
-                    # "Detective Sergeant", "Chief Officer", "OFFICER COMPLETING": a role or label, not before a name
+                    # "Detective Sergeant", "Chief Officer", "OFFICER COMPLETING": a role or label, not before a name;
+                    # "INSP TO INFORM", "Dr to review": an instruction
                     if cur:
                         parts.append((cur, title, agency))
                     cur, title = [], None
@@ -1109,6 +1118,9 @@ class PersonNameRecognizer(EntityRecognizer):
         if not title and len(part) == 1 and r.score < 0.9 \
                 and _BUILDING_COMMA_BEFORE.search(text, max(0, r.start - 30), r.start) and re.match(r"[ \t]*(?:$|\n|,|[A-Z]{1,2}\d)", text[r.end : r.end + 6]):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a town after a building's name")  # "Police Headquarters, Penrith"
+        if not title and r.score < 0.9 and plain(text[r.start : r.end]) in self.lexicon.extra_places \
+                and text[r.end : r.end + 2] not in ("'s", "’s") and not STRONG_RELATION.search(text[max(0, r.start - 30) : r.start]):
+            return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a county or a garrison town")  # "Brunei and Kent", "RMP Bulford"
         if not title and len(part) == 1 and r.score < 0.9 \
                 and _BIRTHPLACE_BEFORE.search(text, max(0, r.start - 60), r.start):
             return result("LOCATION", r.start, r.end, 0.4, "AN206", self, "a place of birth")  # "place of birth: 03/07/1966, Walsall"
@@ -1161,6 +1173,10 @@ class PersonNameRecognizer(EntityRecognizer):
                 r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
             elif ref and r.start - line_start >= ref.end():
                 return None  # after the year: the title, the journal, the publisher ("... Rural America. Sydney: ...")
+            elif re.match(r"[ \t]+and[ \t]+(?:colleagues|co-?authors)\b", after) and " " not in text[r.start : r.end].strip():
+                # "Preston-Shoot and colleagues, in the national analysis": an author of a study
+                r.score = 0.4
+                r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
             elif not given and not _NOT_CITATION_BEFORE.search(before) and (
                     _CITATION_AFTER.match(after) or (_CITATION_OPEN_BEFORE.search(before) and _CITATION_IN.match(after))):
                 # "Monckton-Smith (2019)", "(Stark, 2007)": a published author, for the panel to confirm

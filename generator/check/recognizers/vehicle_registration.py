@@ -31,6 +31,11 @@ class VehicleRegistrationRecognizer(RegexRecognizer):
         if re.match(r"[:.]\d\d\b", text[m.end():m.end() + 3]):
             return None  # "AP 13:10": a time, not a plate
         if pattern == "dateless":
+            s = m.group(0)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            if re.fullmatch(r"[AMB]\d{1,4}", s) or re.search(r"[A-Z]0\d", s) or not text[line_start : line_end if line_end >= 0 else len(text)].strip(" \t|").replace(s, "", 1).strip():
+                return None  # "the A258" (a road), "D0917" (a call sign; plates have no leading zero), a cell of its own (a call sign column)
             return 0.7 if near and any(ch.isdigit() for ch in m.group(0)) and any(ch.isalpha() for ch in m.group(0)) and len(m.group(0)) >= 4 else None
         if pattern in ("prefix", "suffix"):
             return 0.85 if near else score
