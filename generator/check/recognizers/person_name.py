@@ -452,11 +452,6 @@ _DRUG_ENDING = re.compile(
     r"codamol|cetamol|profen|thiazide|semide|gabalin|pentin|tiapine|peridol|azine|dopa|barbital|xaban|gatran|pram|traline|epine|"
     r"idone|ipramine|fenac|codone|orphine|dipine|etanide|olone|asone|sonide|terol|butamol|lukast|tropium|azole|cycline|"
     r"vudine|navir|tegravir|formin|gliptin|glizide|clopidogrel|oxaban)$", re.I)
-_KIN_JUST_BEFORE = re.compile(
-    r"\b(?:son|daughter|husband|wife|partner|ex-partner|boyfriend|girlfriend|brother|sister|mother|father|mum|mam|dad|"
-    r"grandmother|grandfather|grandson|granddaughter|aunt|auntie|aunty|uncle|cousin|niece|nephew|friend|neighbour|"
-    r"colleague|landlord|stepfather|stepmother|spouse|nanny|nana|nan|gran|granny|grandma|grandad|mate|bestie|named|"
-    r"called|known[ \t]+as)[ \t]*$", re.I)
 _BUILDING_COMMA_BEFORE = re.compile(
     r"\b(?:Headquarters|HQ|Hospital|Infirmary|Surgery|Station|Centre|Center|Council|Offices|Practice|Clinic|Academy|College|"
     r"Prison|Court|Hall)[ \t]*,[ \t]*$")
@@ -534,6 +529,8 @@ RELATION_WORDS = (r"mum|mam|mother|dad|father|sister|brother|son|daughter|partne
                    r"girlfriend|friend|neighbour|nan|nana|aunt|auntie|uncle|cousin|niece|nephew|grandmother|grandfather|"
                    r"grandma|grandad|stepdad|stepmum|stepfather|stepmother|sibling|fiance|fiancee|mate|bestie|nanny|nanna|gran|granny|"
                    r"grandson|granddaughter|stepson|stepdaughter|landlord|landlady")
+# a relation word (or a naming word) right before a word: "his mum Marsh", "known as Marsh"
+_KIN_JUST_BEFORE = re.compile(rf"\b(?:{RELATION_WORDS}|aunty|colleague|spouse|named|called|known[ \t]+as)[ \t]*$", re.I)
 _NOT_NAME_BEFORE_RELATION = set(
     """new current former previous late ex violent abusive older younger elder eldest youngest male female own their
     her his alleged estranged married unmarried long-term longterm then now same other second first third""".split()
