@@ -695,7 +695,13 @@ def _letterhead_addresses(cands, masked):
         line = masked[line_start : len(masked) if line_end < 0 else line_end]
         if len(line.split()) > 8 or re.search(r"\b(?:flat|home|lives|lived|living|resides|stays|staying|moved|address)\b", line, re.I):
             continue
-        above = masked[:line_start].rstrip(" \t").split("\n")[-3:-1] if line_start else []
+        # the two lines above (found backwards from the line, not by splitting the whole text)
+        above = []
+        end = line_start - 1
+        while end > 0 and len(above) < 2:
+            start = masked.rfind("\n", 0, end) + 1
+            above.insert(0, masked[start:end])
+            end = start - 1
         heading = [ln for ln in above if ln.strip()]
         if len(heading) != len(above) or not heading:
             continue  # a blank line between: not one letterhead block
