@@ -58,7 +58,7 @@ import yaml
 from generator.diagnostics import Finding
 
 from . import extract, welsh
-from .recognizers.person_name import ABBREVIATIONS, AGENCY, KINSHIP, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
+from .recognizers.person_name import ABBREVIATIONS, AGENCY, CITED_AUTHOR, KINSHIP, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
 from .registers import WORK_ACRONYMS, fold, initials_of
 
 MONTHS_AND_ROLES = MONTHS_DAYS | ROLE | AGENCY
@@ -371,12 +371,10 @@ class Analyser:
                 for p in sorted(HERE.glob(pattern)):
                     h.update(p.name.encode())
                     h.update(p.read_bytes())
-            try:  # the short forms of given names come from a package: its version is part of the code
-                from importlib.metadata import version
+            # the short forms of given names come from a package: its version is part of the code
+            from importlib.metadata import version
 
-                h.update(version("nicknames").encode())
-            except Exception:  # pragma: no cover
-                pass
+            h.update(version("nicknames").encode())
             self._code_version = h.hexdigest()
         return self._code_version
 
@@ -629,7 +627,8 @@ class Analyser:
 
 def _towns_after_addresses(cands, masked):
     """Turn a PERSON candidate of one or two words into a place when an address ends just before it or a postcode
-    starts just after it ("Flat 11, Rosemary Court, Kelsby", "Kelsby KY6 2PB"). Changes `cands` in place."""
+    starts just after it ("Flat 11, Rosemary Court, Kelsby", "Kelsby KY6 2PB"), and the same words alone
+    elsewhere in the text too ("pt still in Hatherby"). Changes `cands` in place."""
     ends = {c[1] for c in cands if c[2] == "ADDRESS"}
     towns: set[str] = set()
     starts = {c[0] for c in cands if c[2] == "UK_POSTCODE"}
@@ -652,10 +651,10 @@ def _cited_authors(cands, masked):
     """A surname cited as an author in the text ("Williamson, E. (2012)", "(Omer, 2004)") is the author
     where it appears alone elsewhere in prose ("Williamson's interviews with women..."): a warning for
     the panel, as the citation is. Changes `cands` in place."""
-    authors = {masked[c[0]:c[1]] for c in cands if c[2] == "PERSON" and c[5].startswith("a cited author")}
+    authors = {masked[c[0]:c[1]] for c in cands if c[2] == "PERSON" and c[5] == CITED_AUTHOR}
     for c in cands:
         if c[2] == "PERSON" and c[3] < 0.9 and masked[c[0]:c[1]] in authors:
-            c[3], c[5] = 0.4, "a cited author? (check it is a publication)"
+            c[3], c[5] = 0.4, CITED_AUTHOR
 
 
 def _join_markings(cands, masked):
@@ -673,10 +672,10 @@ def _join_markings(cands, masked):
 
 
 _PUBLIC_BUILDING = re.compile(r"(?i)"
-    r"\b(?:Hospital|Infirmary|Surgery|Medical[ \t]+(?:Practice|Centre|Center)|Health[ \t]+Centre|Clinic|Police[ \t]+(?:Station|Headquarters|HQ)|"
-    r"Civic[ \t]+Centre|Town[ \t]+Hall|County[ \t]+Hall|Council[ \t]+Offices|Probation|Magistrates|Crown[ \t]+Court|Law[ \t]+Courts|"
+    r"\b(?:Hospital|Infirmary|Surgery|Medical[ \t]+(?:Practice|Centre|Center)|Health[ \t]+(?:Centre|Board)|Clinic|Police|"
+    r"Civic[ \t]+Centre|Town[ \t]+Hall|County[ \t]+Hall|Council|Probation|Magistrates|Crown[ \t]+Court|Law[ \t]+Courts|"
     r"Primary[ \t]+School|High[ \t]+School|Academy|College|Library|Fire[ \t]+Station|Ambulance[ \t]+Station|"
-    r"NHS|Foundation[ \t]+Trust|Health[ \t]+Board|Council|Constabulary|Police|Probation[ \t]+Service)\b")
+    r"NHS|Foundation[ \t]+Trust|Constabulary)\b")
 
 
 _LETTERHEAD = "the address of a public building (a letterhead)"
@@ -711,6 +710,11 @@ def _letterhead_addresses(cands, masked):
             heads.append((c[0], c[1]))
     # the words of the street are not a name either ("Bradford Road")
     cands[:] = [d for d in cands if not (d[2] == "PERSON" and any(a <= d[0] and d[1] <= b for a, b in heads))]
+
+
+def _writes_names_in_lower_case(cands, masked) -> bool:
+    """Two names or more found in lower case: notes written so ("anji texted", "sami (partner)")."""
+    return sum(1 for c in cands if c[2] == "PERSON" and c[3] >= 0.6 and masked[c[0]:c[1]].islower()) >= 2
 
 
 def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
@@ -792,7 +796,7 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
                     word_names[w] = word_names.get(w, 0) + 2  # "Wayne Hargreaves": "HARGREAVES" and "Hargreaves" alone too
                 continue
             words.setdefault(w, score)
-    lower_doc = sum(1 for c in cands if c[2] == "PERSON" and c[3] >= 0.6 and masked[c[0]:c[1]].islower()) >= 2
+    lower_doc = _writes_names_in_lower_case(cands, masked)
     if lower_doc:
         # short forms of a given name found in full, in a text that writes names in lower case: "con" (Connor)
         for w in list(words) + [w for w, e in word_names.items() if e >= 2]:
@@ -850,7 +854,8 @@ _PRIVATE_PERSON_LABEL = re.compile(
     r"\b(?:client|subject|patient|victim|perpetrator|alleged|service[ \t]+user|applicant|deceased|suspect|offender|"
     r"pupil|student|dob|d\.o\.b|born|nhs|son|daughter|grandson|granddaughter|husband|wife|partner|ex-partner|mother|"
     r"father|mum|dad|brother|sister|nephew|niece|aunt|uncle|cousin|tenant|household)\b", re.I)
-_TITLE_INITIAL = re.compile(r"\b(Mrs|Mr|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z])(?![\w'’-]|\.\w)")
+_TITLES_OF_SURNAMES = r"(Mrs|Mr|Ms|Miss|Mx|Dr)"  # "Mrs Clarke", and so "Mrs C"
+_TITLE_INITIAL = re.compile(rf"\b{_TITLES_OF_SURNAMES}\.?[ \t]+([A-Z])(?![\w'’-]|\.\w)")
 _INITIALS = re.compile(r"(?<![\w/&.-])[A-Z]{2,3}(?![\w/&-])")
 
 
@@ -869,7 +874,7 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
     ("AB – Called ...") or the end of a line ("... RM"), where initials are the writer's signature."""
     initials = set()
     for a, b, words in _confident_names(cands, masked, titles):
-        title = re.match(r"(Mrs|Mr|Ms|Miss|Mx|Dr)\.?[ \t]+[^\W\d_][\w'’-]*$", masked[a:b])
+        title = re.match(rf"{_TITLES_OF_SURNAMES}\.?[ \t]+[^\W\d_][\w'’-]*$", masked[a:b])
         if title and words:
             initials.add(f"{title.group(1)} {words[-1][0].upper()}")  # "Mrs Clarke" makes "Mrs C" the same person
         # only the people the record is about: a label before the name on its line, or in the cell before it,
@@ -912,9 +917,9 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
 
 
 def _tail_forms(given: str) -> set[str]:
-    """Short forms made from the end of a long given name, as families make them: Shontelle -> Tel,
-    Telly; Charlotte -> Lottie; Antoinette -> Nettie. A tail of three to five letters that starts
-    with a consonant, without a final e, alone or with -y or -ie."""
+    """Short forms made from the end of a long given name, as families make them: Shontelle -> Telly,
+    Charlotte -> Lottie, Antoinette -> Nettie. A tail of three to five letters that starts with a
+    consonant, without a final e, with -y or -ie (never the bare tail: "Mood" is no short form of Mahmood)."""
     g = given.lower()
     out = set()
     if len(g) >= 6:
@@ -922,7 +927,7 @@ def _tail_forms(given: str) -> set[str]:
             tail = g[-k:]
             base = tail.rstrip("e")
             if tail[0] not in "aeiouy" and len(base) >= 3 and k < len(g) - 1:
-                out |= {base + "y", base + "ie"}  # the diminutive shape only: "Telly", "Lottie", not "Mood" (Mahmood)
+                out |= {base + "y", base + "ie"}
     return out - KINSHIP_AND_RELATION
 
 
@@ -945,8 +950,8 @@ def _short_forms_of_names(cands, masked, aspans, lex, titles):
     if not forms:
         return []
     taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
-    # in notes that write names in lower case ("met rob in yard, wife alison made tea"), lower case too
-    lower_doc = sum(1 for c in cands if c[2] == "PERSON" and c[3] >= 0.6 and masked[c[0]:c[1]].islower()) >= 2
+    # in notes that write names in lower case ("met kasia in yard, husband tomasz made tea"), lower case too
+    lower_doc = _writes_names_in_lower_case(cands, masked)
     alts = [f.capitalize() for f in forms] + [f.upper() for f in forms if len(f) >= 3] \
         + ([f for f in forms if len(f) >= 3 and not lex.is_word(f)] if lower_doc else [])  # not "tell", "lock", "don"
     rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(alts, key=len, reverse=True)) + r")(?![\w-])")
@@ -963,7 +968,7 @@ _REPEATABLE = ("CASE_REFERENCE", "NHS_NUMBER", "UK_NINO", "VEHICLE_REGISTRATION"
 
 
 def _propagate_identifiers(cands, folded, aspans):
-    """A reference, number or address found with its context is the same identifier wherever else
+    """A reference, number or email found with its context is the same identifier wherever else
     it appears: "Hospital no. STN0774129" makes the page footer's bare "STN0774129" a reference too."""
     found: dict[str, tuple] = {}
     for a, b, entity, score, rule, _why in cands:

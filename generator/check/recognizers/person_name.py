@@ -131,9 +131,12 @@ ABBREVIATIONS = {"tel", "mob", "fax", "ref", "refs", "no", "nos", "dob", "para",
                  "orth", "tr", "frcs", "frcp", "mrcp", "mrcgp", "frcgp", "mbbs", "mbchb", "frcpsych", "mrcpsych", "frcog", "mrcog",
                  "frcem", "frca", "frcr", "frcpch", "mrcpch", "dch", "drcog", "dfsrh", "rgn", "rmn", "rnld", "bsc", "msc", "phd",
                  "dphil", "llb", "bds", "dipsw", "cqsw", "surg", "paed", "paeds", "gynae", "psych", "sho", "fy1", "fy2",
+                 # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
                  "op", "ops", "occ", "sch", "nkda", "nka", "rel", "dexa", "dxa",
+                 # alcohol; a forwarded email; an Achieving Best Evidence interview; history, diagnosis, treatment...
                  "etoh", "fwd", "fw", "abe", "husb", "hx", "dx", "tx", "rx", "px", "sx", "fx",
-                 "yjs", "yot", "jdm", "oocd", "abh", "gbh", "pl", "init", "civ"}  # history, diagnosis, treatment...; youth justice  # alcohol; a forwarded email; an Achieving Best Evidence interview  # "Op Encompass": an operation; "Occ 2023-0417": an occurrence
+                 # youth justice; offences; a platoon; form column heads ("Init.", "Civ")
+                 "yjs", "yot", "jdm", "oocd", "abh", "gbh", "pl", "init", "civ"}
 # Welsh words of public life, capitalised in bilingual documents: words before given names
 WELSH = welsh_words.PUBLIC_WORDS
 # agency words that are also surnames: after a given name they are the surname
@@ -251,14 +254,11 @@ def short_forms(given: str) -> set[str]:
     and American) and data/extra_nicknames.txt (British, Irish, Welsh, Polish, Caribbean, South Asian)."""
     global _SHORT_FORMS
     if _SHORT_FORMS is None:
-        table: dict[str, set[str]] = {}
-        try:
-            from nicknames import NickNamer
+        from nicknames import NickNamer  # a pinned dependency (pyproject.toml): a missing one must fail, not go quiet
 
-            for name, shorts in NickNamer().nickname_lookup.items():
-                table.setdefault(name, set()).update(shorts)
-        except ImportError:  # pragma: no cover - installed by `make install`
-            pass
+        table: dict[str, set[str]] = {}
+        for name, shorts in NickNamer().nickname_lookup.items():
+            table.setdefault(name, set()).update(shorts)
         p = DATA / "extra_nicknames.txt"
         for line in p.read_text(encoding="utf-8").splitlines():
             line = line.split("#", 1)[0]
@@ -650,6 +650,8 @@ def _in_caps_run(text: str, a: int, b: int) -> bool:
     return len(caps) >= 3 and len(caps) >= 0.7 * len(words)
 
 
+# the reason given for a name that looks like a cited author: a warning, and other rules read it
+CITED_AUTHOR = "a cited author? (check it is a publication)"
 _AUTHOR = r"[A-Z][\w'’-]+"
 # more authors after the first: "Hartigan and Okonjo", "Sørensen, Mahmood and Price", "Delacroix-Mbeki et al."
 _MORE_AUTHORS = rf"(?:(?:,[ \t]*{_AUTHOR}){{0,4}},?\s+(?:and|&)\s+{_AUTHOR}|\s+et\s+al\.?)"
@@ -1155,11 +1157,11 @@ class PersonNameRecognizer(EntityRecognizer):
             if given and first_word in self.lexicon.surnames and " " not in text[r.start : r.end].strip() and (
                     re.match(_MORE_AUTHORS, after) or _CITATION_OPEN_BEFORE.search(before) and not before.endswith("(")
                     or _AUTHOR_AND_BEFORE.search(before) and _CITATION_AFTER.match(after)):  # "Sharp-Jeffs and Kelly (2016)"
-                given = False
+                given = False  # one of several authors: "Sørensen, Mahmood and Price (2019)", "(Hartigan, Okonjo and Lyle, 2020)"
             if given and " " not in text[r.start : r.end].strip() and (
                     before.endswith("(") or _CITATION_OPEN_BEFORE.search(before) or _AUTHOR_AND_BEFORE.search(before)) \
                     and re.match(r",?[ \t]+(?:19|20)\d\d[a-z]?[ \t]*[);,]", after):
-                given = False  # "(Omer, 2004)", "(Routt and Anderson, 2015)": an author, whatever the name  # one of several authors: "Sørensen, Mahmood and Price (2019)", "(Hartigan, Okonjo and Lyle, 2020)"
+                given = False  # "(Omer, 2004)", "(Routt and Anderson, 2015)": an author, whatever the name
             line_start = text.rfind("\n", 0, r.start) + 1
             line_end = text.find("\n", r.end)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -1167,18 +1169,18 @@ class PersonNameRecognizer(EntityRecognizer):
             if ref and r.start - line_start < line.find("("):
                 # "Farrowdale, J. and Quenby, R. (2021) 'Separation...'": an entry of a reference list
                 r.score = 0.4
-                r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
+                r.recognition_metadata["why"] = CITED_AUTHOR
             elif ref and r.start - line_start >= ref.end():
                 return None  # after the year: the title, the journal, the publisher ("... Rural America. Sydney: ...")
             elif re.match(r"[ \t]+and[ \t]+(?:colleagues|co-?authors)\b", after) and " " not in text[r.start : r.end].strip():
                 # "Preston-Shoot and colleagues, in the national analysis": an author of a study
                 r.score = 0.4
-                r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
+                r.recognition_metadata["why"] = CITED_AUTHOR
             elif not given and not _NOT_CITATION_BEFORE.search(before) and (
                     _CITATION_AFTER.match(after) or (_CITATION_OPEN_BEFORE.search(before) and _CITATION_IN.match(after))):
                 # "Monckton-Smith (2019)", "(Stark, 2007)": a published author, for the panel to confirm
                 r.score = 0.4
-                r.recognition_metadata["why"] = "a cited author? (check it is a publication)"
+                r.recognition_metadata["why"] = CITED_AUTHOR
         return r
 
     def _score_inner(self, part, title, agency_before, text, toks, ents, n):

@@ -8,6 +8,10 @@ import re
 from .base import RegexRecognizer
 
 
+# whom a handling caveat limits a document to: "not for disclosure beyond Interested Persons"
+_CAVEAT_TAIL = r"\s+(?:beyond|outside)\s+(?:the\s+)?[\w'’]+(?:[ \t]+[\w'’]+){0,3}"
+
+
 class ProtectiveMarkingRecognizer(RegexRecognizer):
     ENTITY = "PROTECTIVE_MARKING"
     RULE = "AN181"
@@ -17,10 +21,10 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
         ("caps-marking", r"(?<![\w-])(?:RESTRICTED|CONFIDENTIAL|SECRET|TOP SECRET|PROTECT|IN CONFIDENCE|NOT PROTECTIVELY MARKED|OFFICIAL)(?:\s*[\-–—:]\s*(?:[A-Z]+(?:\s+[A-Z]+){0,6}))?(?![\w-])", 0.9),
         ("confidential-not-to-be", r"(?i:\b(?:strictly\s+)?(?:confidential|restricted|private)\b[\s\-–—:,]*(?:\(?\s*)?(?:not\s+(?:to\s+be\s+)?(?:for\s+)?(?:photocopied|copied|circulated|circulation|disclosed|shared|distributed|published|publication|forwarded)(?:\s*,?\s+or\s+(?:photocopied|copied|circulated|circulation|disclosed|shared|distributed|published|forwarded|circulation))?|until\s+published|draft))", 0.95),
         ("strictly-confidential", r"(?i:\bstrictly\s+(?:private\s+and\s+)?confidential\b(?:[\s\-–—:,]+(?:patient|personal|sensitive|medical|client)[\w\s-]{0,30}?(?:information|data|details)\b)?)", 0.9),
-        ("not-for-disclosure", r"(?i:\bnot\s+for\s+(?:onward\s+)?disclosure\b(?:\s+(?:beyond|outside)\s+(?:the\s+)?[\w'’]+(?:[ \t]+[\w'’]+){0,3})?|\b(?:private\s+and\s+)?confidential\s*[\-–—:]\s*addressee\s+only\b)", 0.85),
+        ("not-for-disclosure", rf"(?i:\bnot\s+for\s+(?:onward\s+)?disclosure\b(?:{_CAVEAT_TAIL})?|\b(?:private\s+and\s+)?confidential\s*[\-–—:]\s*addressee\s+only\b)", 0.85),
         ("identifiable-information", r"(?i:\b(?:patient|person|client)[\s-]+identifiable\s+(?:information|data)\b)", 0.85),
         ("not-for-publication", r"(?i:\bnot\s+(?:for|to\s+be)\s+(?:publication|published|circulation|circulated|wider\s+circulation|onward\s+transmission)\b"
-                                r"(?:\s+(?:beyond|outside)\s+(?:the\s+)?[\w'’]+(?:[ \t]+[\w'’]+){0,3})?)", 0.8),
+                                rf"(?:{_CAVEAT_TAIL})?)", 0.8),
         # the Welsh markings of bilingual bodies: SWYDDOGOL – SENSITIF (OFFICIAL – SENSITIVE), CYFRINACHOL (CONFIDENTIAL),
         # CYFYNGEDIG (RESTRICTED)
         ("welsh-marking", r"(?i:\bswyddogol[\s\-–—:]*sensitif\b)|(?<![\w-])(?:CYFRINACHOL|CYFYNGEDIG)(?:\s*[\-–—:]\s*[A-Z]+(?:\s+[A-Z]+){0,6})?(?![\w-])", 0.95),
