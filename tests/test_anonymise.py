@@ -521,6 +521,16 @@ def test_dates_of_birth_by_context_in_a_sentence(analyser):
     assert any(e == "CASE_REFERENCE" and "09I4567E" in t for e, t in got)
 
 
+def test_dates_of_birth_in_words_and_later_in_a_sentence_about_births(analyser):
+    text = ("tell them her name's Tamsyn, born the nineteenth of March ninety-one\n\n"
+            "Tiernan was born on 4 May 2015 and Saoirse came along on the\n29th of February 2020, a leap year baby.\n\n"
+            "Adult A was born in Poland. She moved to England on 5 March 2009.\n")
+    fs = check(analyser, text)
+    assert [f.text for f in fs if f.entity == "DATE_OF_BIRTH"] == [
+        "nineteenth of March ninety-one", "4 May 2015", "29th of February 2020"]
+    assert any(f.text == "5 March 2009" and f.severity == "warning" for f in fs)  # another sentence: an event date
+
+
 def test_table_columns_make_dates_of_birth_and_record_numbers(analyser):
     text = ("| Child | Date of birth | Mosaic ID |\n|---|---|---|\n| Tyler Campbell | 08/10/2011 | 1184520 |\n"
             "| Ruby Campbell | 21/03/2015 | 1184521 |\n\n| No. | Action | Target date |\n|---|---|---|\n"
