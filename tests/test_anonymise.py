@@ -521,6 +521,12 @@ def test_dates_of_birth_by_context_in_a_sentence(analyser):
     assert any(e == "CASE_REFERENCE" and "09I4567E" in t for e, t in got)
 
 
+def test_reference_shapes_that_are_never_dates_or_legislation(analyser):
+    text = ("Samples held under self-referral storage, code SR/0193/K, for two years. File 08/305/0017.\n\n"
+            "Under SI 2015/1234, Part 7/2, 24/7 support, A/B testing and a 50/50 split; seen 12/12/2023.\n")
+    assert [f.text for f in errors(check(analyser, text))] == ["SR/0193/K", "08/305/0017"]
+
+
 def test_dates_of_birth_in_words_and_later_in_a_sentence_about_births(analyser):
     text = ("tell them her name's Tamsyn, born the nineteenth of March ninety-one\n\n"
             "Tiernan was born on 4 May 2015 and Saoirse came along on the\n29th of February 2020, a leap year baby.\n\n"

@@ -55,6 +55,8 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         ("registration", r"\b(?:GMC|NMC|HCPC|GPhC|SWE|SSSC|SCW|GDC|GOC|NMBI)(?:[ \t]+(?i:no\.?|number|reg(?:istration)?\.?|pin))?[ \t]*[:#]?[ \t]*[A-Z]{0,3}\d[A-Z0-9]{4,9}\b", 0.85),
         ("urn", r"(?<![\w/-])\d{2,4}[A-Z]{2}\d{5,9}(?:/\d{2})?(?![\w/-])", 0.85),
         ("lettered-segments", r"(?<![\w/-])[A-Z]{1,5}(?:/[A-Z]{1,5}){1,2}/\d{2,4}/\d{3,8}(?![\w/-])", 0.85),  # CT/PL/2023/00417
+        ("three-digit-middle", r"(?<![\w/-])\d{2,6}/\d{3}/\d{2,4}(?![\w/-])", 0.85),  # 08/305/0017: never a date
+        ("letters-number-letter", r"(?<![\w/-])[A-Z]{1,5}/\d{3,6}/[A-Z]{1,3}(?![\w/-])", 0.85),  # SR/0193/K
         ("pnc", r"(?<![\w/-])(?:19|20)?\d{2}/\d{5,7}[A-Z](?![\w/-])", 0.9),  # PNC ID: 19/0338271T
         # a bank account: sort code and account number ("30-94-17 41873302")
         ("sort-code-account", r"(?<![\w/-])\d{2}-\d{2}-\d{2},?[ \t]+(?:(?i:a/?c|account)(?:[ \t]+(?i:no\.?|number))?[ \t:]*)?\d{8}(?![\w/-])", 0.9),
