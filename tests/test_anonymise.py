@@ -521,6 +521,13 @@ def test_dates_of_birth_by_context_in_a_sentence(analyser):
     assert any(e == "CASE_REFERENCE" and "09I4567E" in t for e, t in got)
 
 
+def test_a_surname_that_is_a_word_after_a_lower_case_title_once_named(analyser):
+    text = ("| 23:47 | SW21 PC 9832 BRIGHT ASSIGNED. |\n"
+            "| 02:10 | pc bright spoke to nisha alone in kitchen. a bright room, she is bright. |\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["PC 9832 BRIGHT", "bright", "nisha"]
+
+
 def test_reference_shapes_that_are_never_dates_or_legislation(analyser):
     text = ("Samples held under self-referral storage, code SR/0193/K, for two years. File 08/305/0017.\n\n"
             "Under SI 2015/1234, Part 7/2, 24/7 support, A/B testing and a 50/50 split; seen 12/12/2023.\n")

@@ -58,7 +58,7 @@ import yaml
 from generator.diagnostics import Finding
 
 from . import extract, welsh
-from .recognizers.person_name import ABBREVIATIONS, AGENCY, CITED_AUTHOR, KINSHIP, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
+from .recognizers.person_name import ABBREVIATIONS, AGENCY, CITED_AUTHOR, KINSHIP, LOWER_TITLES, MONTHS_DAYS, RELATION_WORDS, ROLE, SEASONS
 from .registers import WORK_ACRONYMS, fold, initials_of
 
 MONTHS_AND_ROLES = MONTHS_DAYS | ROLE | AGENCY
@@ -1002,7 +1002,9 @@ def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, l
         if not masked[a:b][:1].isupper():
             # lower case: a name written so elsewhere ("sami (partner)"), or a full name's given name in a text
             # that writes names in lower case; either way only where a name goes (not "mark as", "we hope")
-            if w in lower_ok:
+            if w in word_names and word_names[w] >= 2 and _LOWER_TITLE_BEFORE.search(masked, max(0, a - 12), a):
+                pass  # "pc bright" in the notes once "PC 9832 BRIGHT" is named: the title makes it the name
+            elif w in lower_ok:
                 if _WORD_PLACE_BEFORE.search(masked, max(0, a - 14), a) or _WORD_PLACE_AFTER.match(masked, b):
                     continue  # "we hope", "mark as non-adherent": the word, not the name
             elif not (w in lower_in_context and (_NAME_PLACE_BEFORE.search(masked, max(0, a - 14), a) and _NAME_PLACE_AFTER.match(masked, b)
@@ -1014,6 +1016,7 @@ def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, l
     return out
 
 
+_LOWER_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(LOWER_TITLES))})\.?[ \t]+(?:\d{{2,6}}[ \t]+)?$")
 _WORD_PLACE_BEFORE = re.compile(
     r"\b(?:we|i|you|they|the|a|an|to|will|would|can|could|may|might|must|should|shall|do|does|did|not|no|of|this|that|"
     r"these|those|its|our|their|his|her|my|your|very|so|too|more|most)[ \t]+$")

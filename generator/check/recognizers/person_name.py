@@ -494,7 +494,7 @@ _POSSESSIVE_AGENCY_AFTER = re.compile(r"^[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-
 _AND_AGENCY_AFTER = re.compile(
     r"^[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,4}(?P<w>[A-Z][\w'’]*)\b"
 )
-_LOWER_TITLES = {"mr", "mrs", "ms", "miss", "dr", "pc", "pcso", "ds", "dc", "di", "dci", "sgt", "cllr", "insp"}
+LOWER_TITLES = {"mr", "mrs", "ms", "miss", "dr", "pc", "pcso", "ds", "dc", "di", "dci", "sgt", "cllr", "insp"}
 _PROSE_BEFORE = re.compile(r"^[ \t\n(\"“‘]$")  # a word in running text, not in code, a URL or an attribute
 _PROSE_AFTER = re.compile(r"^(?:[ \t\n),;!?\"”’]|[.:](?:\s|$)|'s|’s|$)")
 _ALIAS = re.compile(
@@ -810,7 +810,7 @@ class PersonNameRecognizer(EntityRecognizer):
                         # "her partner lee chance": a given name and a surname that is also a word, after a relation
                         out.append(result("PERSON", tok.idx, toks[j].idx + len(nt), 0.8, "AN101", self, "a name in lower case"))
             # a title in lower case before a name-like word: "mrs okafor", "ds kowalski"
-            if shape == "LOWER" and t in _LOWER_TITLES and tok.whitespace_:
+            if shape == "LOWER" and t in LOWER_TITLES and tok.whitespace_:
                 j = i + 1
                 while j < n and toks[j].is_space and "\n" not in toks[j].text:
                     j += 1
