@@ -521,6 +521,12 @@ def test_dates_of_birth_by_context_in_a_sentence(analyser):
     assert any(e == "CASE_REFERENCE" and "09I4567E" in t for e, t in got)
 
 
+def test_given_names_a_dictionary_lists_as_people_are_names_in_lower_case(analyser):
+    text = ("22:59 M: jason is as bad as him tbh\n\n"
+            "10:15 carer: gary in kitchen, declined lunch. max dose given, jan review, will call back. grace period.\n")
+    assert [f.text for f in errors(check(analyser, text))] == ["jason", "gary"]
+
+
 def test_a_surname_that_is_a_word_after_a_lower_case_title_once_named(analyser):
     text = ("| 23:47 | SW21 PC 9832 BRIGHT ASSIGNED. |\n"
             "| 02:10 | pc bright spoke to nisha alone in kitchen. a bright room, she is bright. |\n")

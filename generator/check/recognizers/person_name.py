@@ -276,6 +276,9 @@ class NameLexicon:
     def __init__(self, dictionary: set[str], stop_words: set[str]):
         # and the words of the work the model does not know ("criminogenic", "buprenorphine")
         self.dictionary = dictionary | _read_words("domain_words.txt")
+        # less the given names WordNet lists as people ("jason", "gary", "tyler"): names, not words
+        # (names_not_words.txt, built from Webster's word list, which keeps their capital)
+        self.dictionary -= _read_words("names_not_words.txt")
         self.stop_words = stop_words
         # the hand-written list is read too, so a name added there counts without rebuilding first_names.txt
         self.places = _read_lines("places.txt")  # towns and cities, lower case without accents (build_places.py)
