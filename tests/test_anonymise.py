@@ -521,6 +521,19 @@ def test_dates_of_birth_by_context_in_a_sentence(analyser):
     assert any(e == "CASE_REFERENCE" and "09I4567E" in t for e, t in got)
 
 
+def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
+    text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
+    allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])
+    assert [f.text for f in errors(check(analyser, text, allowed=allowed))] == ["Farah Qureshi", "Ms Qureshi"]
+
+
+def test_force_occurrence_numbers_crime_numbers_with_a_year_and_a_given_name_from_a_name_in_capitals(analyser):
+    text = ("| 23:41 | SUSP DEAN ANTHONY ROWLANDS DOB 07/08/1985 |\n| 02:18 | CHILD SAYS \"DEAN WAS HERE\" |\n\n"
+            "NFA ON GW2311N051260. crime ref given as 5602871/23. SI 2015/12, COVID19, A4 paper, 1/2 of staff.\n")
+    assert [f.text for f in errors(check(analyser, text))] == [
+        "DEAN ANTHONY ROWLANDS", "07/08/1985", "DEAN", "GW2311N051260", "5602871/23"]
+
+
 def test_given_names_a_dictionary_lists_as_people_are_names_in_lower_case(analyser):
     text = ("22:59 M: jason is as bad as him tbh\n\n"
             "10:15 carer: gary in kitchen, declined lunch. max dose given, jan review, will call back. grace period.\n")

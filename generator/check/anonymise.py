@@ -164,6 +164,12 @@ def _title_words():
     return _TITLE_WORDS
 
 
+def _agency_word(w: str) -> bool:
+    """"Solicitors", "Hospitals", "Council's": a word of an organisation's name, plural or possessive."""
+    w = w.lower().strip(",.").removesuffix("'s").removesuffix("’s")
+    return w in AGENCY or (w.endswith("s") and w[:-1] in AGENCY)
+
+
 class _Allowed:
     """Compiled allowed terms for one call."""
 
@@ -175,7 +181,7 @@ class _Allowed:
 
         self.tokens = set()
         namelike = [t for t in allowed.terms if 2 <= len(t.split()) <= 5 and all(w[:1].isupper() for w in t.split())
-                    and not any(w.lower().strip("'’s,.") in AGENCY for w in t.split())]
+                    and not any(_agency_word(w) for w in t.split())]
         for t in [*allowed.pseudonyms, *namelike]:
             for w in re.split(r"[\s,]+", fold(t)):
                 w = w.strip(".'’\"()")
@@ -785,7 +791,8 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             nickname_initials = why.startswith("an alias") and len(w) == 2 and orig.isupper()  # "they call him CJ"
             if (len(w) < 3 and not nickname_initials) or w in allow.tokens or "'" in w or "’" in w:
                 continue
-            if ((orig.isupper() and len(orig) <= 4) or re.search(r"[a-z][A-Z]", orig)) and not nickname_initials:
+            caps_given = len(found) >= 2 and masked[a:b].isupper() and w in lex.first_all  # "DEAN" of "DEAN ANTHONY ROWLANDS"
+            if ((orig.isupper() and len(orig) <= 4 and not caps_given) or re.search(r"[a-z][A-Z]", orig)) and not nickname_initials:
                 continue  # an acronym or a brand
             if lex.is_word(w):
                 if w in lex.first_all and orig[:1].isupper():

@@ -67,6 +67,9 @@ AGENCY = {
     "rescue", "prison", "hmp", "yoi", "cps", "crown", "magistrates", "tribunal", "church", "mosque", "temple", "gurdwara",
     "synagogue", "bank", "company", "council's", "police's", "station", "ward", "hub", "house", "home", "homes", "refuge",
     "homecare", "healthcare", "domiciliary",
+    # firms: "Qureshi Lindley Solicitors" is a firm, and its words are no one's name elsewhere in the text
+    "solicitors", "llp", "associates", "chambers", "accountants", "dental", "opticians", "nursery", "garage", "motors",
+    "estates", "lettings",
     "shelter", "initiative", "scheme", "pathway", "model", "toolkit", "tool", "checklist", "form", "meeting", "meetings",
     "marac", "mash", "mappa", "idva", "isva", "dhr", "dardr", "sar", "csp", "gp", "gps", "ae", "a&e", "icb", "ccg", "cmht",
     "directorate", "division", "branch", "sector", "system", "systems", "register", "database", "records", "record",
