@@ -521,6 +521,17 @@ def test_dates_of_birth_by_context_in_a_sentence(analyser):
     assert any(e == "CASE_REFERENCE" and "09I4567E" in t for e, t in got)
 
 
+def test_short_surnames_in_capitals_nicknames_given_as_and_handles_in_a_table_of_accounts(analyser):
+    text = ("Person interviewed: Naseem BIBI   DOB: 02/05/1968\n\nBIBI said through the interpreter that she understood. "
+            "Seen by the NHS team.\n\nSuspect: MOSS, Stephen John, b. 03/09/1981, same address. Mr MOSS left.\n\n"
+            "NAMES GIVEN AS \"EGIS\" AND \"JURGA\". In the house everybody called him \"Egis\".\n\n"
+            "| Person | Platform | Account |\n|---|---|---|\n| Suspect | Snapchat | dazzac87 |\n\n"
+            "Item b. 12 March 2023: the panel met. Facebook post from covid19 times.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["Naseem BIBI", "02/05/1968", "BIBI", "MOSS, Stephen John", "03/09/1981", "MOSS",
+                   "EGIS", "JURGA", "Egis", "dazzac87"]
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

@@ -792,13 +792,17 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             if (len(w) < 3 and not nickname_initials) or w in allow.tokens or "'" in w or "’" in w:
                 continue
             caps_given = len(found) >= 2 and masked[a:b].isupper() and w in lex.first_all  # "DEAN" of "DEAN ANTHONY ROWLANDS"
-            if ((orig.isupper() and len(orig) <= 4 and not caps_given) or re.search(r"[a-z][A-Z]", orig)) and not nickname_initials:
+            # the surname in capitals beside a given name that is not, as police records write it: "Naseem BIBI", "MOSS, Stephen"
+            caps_surname = (len(found) >= 2 and orig.isupper() and len(orig) >= 3 and score >= 0.85
+                            and (m is found[-1] or (m is found[0] and why == "a name written surname first"))
+                            and any(not masked[a + f.start() : a + f.end()].isupper() for f in found))
+            if ((orig.isupper() and len(orig) <= 4 and not (caps_given or caps_surname)) or re.search(r"[a-z][A-Z]", orig)) and not nickname_initials:
                 continue  # an acronym or a brand
             if lex.is_word(w):
                 if w in lex.first_all and orig[:1].isupper():
                     word_names[w] = word_names.get(w, 0) + 2
                 elif (m is found[-1] or why == "a name written surname first") and len(found) >= 2 and orig[:1].isupper() \
-                        and (w in lex.word_surnames or (score >= 0.9 and w not in MONTHS_AND_ROLES)) and w not in lex.stop_words:
+                        and (w in lex.word_surnames or caps_surname or (score >= 0.9 and w not in MONTHS_AND_ROLES)) and w not in lex.stop_words:
                     # (a surname the word lists do not know as one, after a given name: "Thomas Rudd" makes "RUDD:" his)
                     word_names[w] = word_names.get(w, 0) + 2  # "Wayne Hargreaves": "HARGREAVES" and "Hargreaves" alone too
                 continue

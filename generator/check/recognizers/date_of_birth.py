@@ -34,7 +34,7 @@ class DateOfBirthRecognizer(RegexRecognizer):
     PATTERNS = [
         (
             "dob",
-            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+(?:and[ \t]+place[ \t]+)?of[ \t]+birth|\bdyddiad[ \t]+geni|\bganwyd(?:[ \t]+ar)?|\bborn(?:[ \t]+on)?|(?<=\()[gb]\.|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[,:\-–(]?\s*[\"“']?(?:(?:is|was|as|of|the|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
+            rf"(?:\bd\.?\s?o\.?\s?b\.?|\bdate[ \t]+(?:and[ \t]+place[ \t]+)?of[ \t]+birth|\bdyddiad[ \t]+geni|\bganwyd(?:[ \t]+ar)?|\bborn(?:[ \t]+on)?|(?<=\()[gb]\.|(?<=[,;][ \t])(?-i:b)\.(?=[ \t]*\d)|\bbirth[ \t]?date|\bbirthday[ \t]+(?:is|was|on))[ \t]*[,:\-–(]?\s*[\"“']?(?:(?:is|was|as|of|the|given|recorded|noted|shown|being|on|wrong|incorrectly|correctly|wrongly|listed|entered)[ \t]*[:(\-–]?[ \t]*){{0,3}}(?P<v>{DAY_DATE})",
             0.95,
         ),
         # "was born in Pleven, Bulgaria, on 4 August 1989": a place (or a time) between "born" and the date

@@ -513,7 +513,7 @@ _CONTACT_ALIAS = re.compile(
     r"(?:^[ \t]*(?:[-*•][ \t]*)?[\"“](?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)[\"”][ \t]*[:–-][ \t]*(?:\+44|\(?0)\d"
     r"|\b(?i:whatsapp|sms|imessage|messenger|chat|thread|texts?|messages?|calls?|conversation)[ \t]+(?i:with|from|to)[ \t]+[\"“]"
     r"(?P<name2>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)[\"”])", re.M)
-_ALIAS_OR = re.compile(r"[\"”’']?[ \t]*(?:,|or|and)[ \t]+[\"“‘'](?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*)[\"”’']")
+_ALIAS_OR = re.compile(r"[\"”’']?[ \t]*(?:,|(?i:or|and))[ \t]+[\"“‘'](?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*)[\"”’']")
 _NICKNAME_IN_BRACKETS = re.compile(
     r"(?<![\w'’-])(?P<prev>[A-ZÀ-ÖØ-Þ][\w'’-]+)(?:[ \t]*\([ \t]*[\"“‘'](?P<name>[A-ZÀ-ÖØ-Þ][\w'’.-]*)[\"”’'][ \t]*\)"
     # or after a dash: 'Shontelle Brennan – "Telly", which is what she asked me to call her'
@@ -569,7 +569,9 @@ _KNOWN_AS_FIELD = re.compile(
 _ALIAS_LINE = re.compile(r"\b(?i:aka|a\.k\.a\.?|alias(?:es)?|also\s+known\s+as)\b[:|\s]+(?P<rest>[^\n]{1,80})")
 _NAMED_AS = re.compile(
     r"\b(?:(?:known|referred\s+to)\s+(?:to\s+(?:\w+\s+){1,2})?as|called\s+(?:him|her|them|me|us)|calls\s+(?:him|her|them|me)|"
-    r"(?i:they|we|everyone|people|friends|he|she)\s+call(?:ed|s)?(?:\s+(?:him|her|them|me))?|(?i:know)\s+(?:him|her|them)\s+as|"
+    r"(?i:they|we|everyone|everybody|people|friends|he|she)\s+call(?:ed|s)?(?:\s+(?:him|her|them|me))?|(?i:know)\s+(?:him|her|them)\s+as|"
+    r"(?i:call\s+me)|(?i:names?\s+(?:given|recorded|stated)\s+as)|"  # 'Egidijus ("call me Egis")', 'NAMES GIVEN AS "EGIS"'
+
     r"nicknamed|went\s+by|goes\s+by|(?:nick)?name\s+for\s+(?:him|her)\s+was)[\s,]+[\"“‘']?"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)?)(?!['’]s\b)"
 )
@@ -776,6 +778,10 @@ class PersonNameRecognizer(EntityRecognizer):
                     # an acronym, unless it is a pronounceable word inside a line of capitals ("SOMTO EZEOKE WAS ...")
                     if len(t) <= 6 and not (_in_caps_run(text, tok.idx, tok.idx + len(t)) and _wordlike(t)):
                         cls = "ACRONYM"
+                if (shape == "CAPS" and cls in ("ACRONYM", "COMMON", "UNKNOWN") and len(t) <= 6 and bool(cur)
+                        and cur[-1].cls in ("FIRST", "UNKNOWN") and cur[-1].shape == "TITLE" and cur[-1].end == tok.idx - 1
+                        and _wordlike(t) and t.lower() not in ABBREVIATIONS and t not in org_initials):
+                    cls = "SURNAME"  # a short surname in capitals right after a given name, as police records write them: "Naseem BIBI"
                 elif shape == "TITLE" and cls == "UNKNOWN" and (_PLURAL_ACRONYM.match(t) or _brand(t)):
                     cls = "ACRONYM"  # IMRs, SIOs; WeChat, SystmOne
                 if shape == "CAPS" and (t.lower() in _ROLE_ACRONYMS or (len(t) <= 5 and t in org_initials and ents.get(i) != "PERSON" and cls != "TITLE")):

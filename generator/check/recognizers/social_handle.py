@@ -35,6 +35,10 @@ class SocialHandleRecognizer(RegexRecognizer):
         ("dotted", r"(?<![\w@./:-])[a-z][a-z0-9]+(?:\.[a-z0-9]{2,}){2,3}(?![\w@-]|\.\w)", 0.0),
         # "Snapchat message to ambz.c from sunny.b86": a dotted name after to/from/by (on a line that names a platform)
         ("to-from-on-platform", r"\b(?:to|from|by)[ \t]+(?P<v>[a-z][a-z0-9]*(?:[._][a-z0-9]+)+)(?![\w@-]|\.\w)", 0.0),
+        # or a quoted name with digits: '14 Snapchat msgs from "dazzac87"'
+        ("quoted-to-from-on-platform", r"\b(?:to|from|by)[ \t]+[\"“](?P<v>[a-z][a-z0-9_]{2,}\d{1,4})[\"”]", 0.0),
+        # the cell after a platform's cell in a table of accounts: "| Snapchat | dazzac87 |" (cells are lines by now)
+        ("platform-cell", rf"\n[ \t]*(?i:{_PLATFORM})[ \t]*\n[ \t]*(?P<v>[A-Za-z][A-Za-z0-9_.]*[_.0-9][A-Za-z0-9_.]*)[ \t]*\n", 0.8),
     ]
 
     def span(self, m):
@@ -49,7 +53,7 @@ class SocialHandleRecognizer(RegexRecognizer):
         v = m.group("v") if "v" in m.re.groupindex else m.group(0)
         if pattern == "underscored" and "." in v and v.rsplit(".", 1)[-1].lower() in _NOT_HANDLE_ENDS:
             return None  # a file name: "action_plan_v2.docx"
-        if pattern == "to-from-on-platform":
+        if pattern in ("to-from-on-platform", "quoted-to-from-on-platform"):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if v.rsplit(".", 1)[-1].lower() in _NOT_HANDLE_ENDS or not _PLATFORM_RX.search(text, line_start, m.start()):
                 return None  # "to example.org"; "from j.smith" on a line about no platform
