@@ -532,6 +532,14 @@ def test_short_surnames_in_capitals_nicknames_given_as_and_handles_in_a_table_of
                    "EGIS", "JURGA", "Egis", "dazzac87"]
 
 
+def test_given_names_of_british_african_and_south_asian_families_and_a_known_name_before_a_quote(analyser):
+    text = ("Crisis Support Worker Bryony Lister. Lives with sons Danish Akram and Asif. Danish came up later.\n\n"
+            "| 12/10 | chidinma | police at property. Egidijus Raudonis (\"Egis\") |\n\n"
+            "says egis \"sorry now\". a danish pastry. the egis of the court.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["Bryony Lister", "Danish Akram", "Asif", "Danish", "chidinma", "Egidijus Raudonis", "Egis", "egis"]
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

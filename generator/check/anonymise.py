@@ -1042,7 +1042,8 @@ _NAME_PLACE_AFTER = re.compile(
     r"(?:[ \t]*(?:[,.;:)!?]|$)|['’]s\b|[ \t]+(?:said|says|told|is|was|has|had|rang|called|texted|came|went|to|and|re|aware|agreed|asked|"
     r"asking|wants|wanted|needs|seems|seemed|very|still|not|isn['’]t|wasn['’]t|hasn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|"
     r"turns|turned|arrived|attended|visited|phoned|stayed|staying|moved|returned|disclosed|reported|reports|cried|crying|upset|quiet|"
-    r"there|here)\b)")
+    r"there|here|broke|hit|pushed|grabbed|punched|kicked|threatened|took|smashed|shouted|followed|sent|messaged|holds|kept)\b"
+    r"|[ \t]+[\"“])")  # says egis "sorry now"
 
 
 def _column_context(cands, original):
