@@ -540,6 +540,16 @@ def test_given_names_of_british_african_and_south_asian_families_and_a_known_nam
     assert got == ["Bryony Lister", "Danish Akram", "Asif", "Danish", "chidinma", "Egidijus Raudonis", "Egis", "egis"]
 
 
+def test_title_and_initial_of_the_subject_welsh_streets_with_the_article_and_handles_repeated(analyser):
+    text = ("| Service user | Hazel PENHALIGON (likes to be called Hazel, not \"Mrs P\") |\n\n"
+            "Address: 9 Rhodfa'r Afon. Referred to MARAC (AV-MARAC-23-0041), ICD-10, COVID-19.\n\n"
+            "| Suspect | Snapchat | dazzac87 |\n\n| 1 | dazzac87 → IP | \"ur nothing\" |\n\n"
+            "Mohammed Rahman (\"Mo\") is the keyworker. Mo rang. The MO of the offender.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["Hazel PENHALIGON", "Hazel", "Mrs P", "9 Rhodfa'r Afon", "AV-MARAC-23-0041", "dazzac87", "dazzac87",
+                   "Mohammed Rahman", "Mo", "Mo"]
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

@@ -901,6 +901,8 @@ def _initials_of_names(cands, masked, aspans, lex, titles):
                 or re.match(r"[ \t]*\([A-Z]{2,3}\)", masked[b:]):
             continue
         initials |= initials_of(words)
+        if len(words) >= 2:  # and a title with the surname's initial: "Hazel PENHALIGON (not "Mrs P")"
+            initials |= {f"{t} {words[-1][0].upper()}" for t in ("Mr", "Mrs", "Ms", "Miss", "Mx")}
     initials -= WORK_ACRONYMS
     if not initials:
         return []
@@ -975,11 +977,11 @@ def _short_forms_of_names(cands, masked, aspans, lex, titles):
     return out
 
 
-_REPEATABLE = ("CASE_REFERENCE", "NHS_NUMBER", "UK_NINO", "VEHICLE_REGISTRATION", "PHONE_NUMBER", "EMAIL_ADDRESS")
+_REPEATABLE = ("CASE_REFERENCE", "NHS_NUMBER", "UK_NINO", "VEHICLE_REGISTRATION", "PHONE_NUMBER", "EMAIL_ADDRESS", "SOCIAL_HANDLE")
 
 
 def _propagate_identifiers(cands, folded, aspans):
-    """A reference, number or email found with its context is the same identifier wherever else
+    """A reference, number, email or handle found with its context is the same identifier wherever else
     it appears: "Hospital no. STN0774129" makes the page footer's bare "STN0774129" a reference too."""
     found: dict[str, tuple] = {}
     for a, b, entity, score, rule, _why in cands:
@@ -1010,6 +1012,8 @@ def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, l
         w = folded[a:b]
         if re.match(r"[ \t]*\d", masked[b : b + 3]):
             continue  # "Page 3": a page, not the name
+        if b - a <= 2 and masked[a:b].isupper():
+            continue  # "MO" (modus operandi) where "Mo" is a nickname: two capitals are an abbreviation
         if not masked[a:b][:1].isupper():
             # lower case: a name written so elsewhere ("sami (partner)"), or a full name's given name in a text
             # that writes names in lower case; either way only where a name goes (not "mark as", "we hope")

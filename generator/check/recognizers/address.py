@@ -51,15 +51,15 @@ class AddressRecognizer(RegexRecognizer):
     FLAGS = 0
     PATTERNS = [
         ("numbered", rf"(?<![\w/.:-])(?:(?i:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]+[ \t]+(?i:House|Court|Lodge|Building|Tower|Block),?[ \t]+)?)?\d{{1,4}}[A-Za-z]?(?:[ \t]*-[ \t]*\d{{1,4}})?,?[ \t]+(?:{_NAME}[ \t]+){{0,3}}[A-Z][\w'’-]+[ \t]+{STREET}\b", 0.9),
-        ("welsh-numbered", r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+(?i:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Maes|Bryn|Pant|Cwm|Ty|Tŷ)[ \t]+(?:(?i:y|yr)[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.9),
+        ("welsh-numbered", r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+(?i:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Maes|Bryn|Pant|Cwm|Ty|Tŷ)(?:['’]r)?[ \t]+(?:(?i:y|yr)[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.9),
         # a Welsh house name and its lane: "Tŷ Hir, Lôn y Felin", "Bryn Awel, Heol y Dderwen"
-        ("welsh-house", r"(?<![\w/.-])(?:Tŷ|Ty|Bryn|Pen|Plas|Bwthyn|Fferm|Hafod|Glan|Maes)[ \t]+[A-Z][\w'’-]+,[ \t]*(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+", 0.85),
+        ("welsh-house", r"(?<![\w/.-])(?:Tŷ|Ty|Bryn|Pen|Plas|Bwthyn|Fferm|Hafod|Glan|Maes)[ \t]+[A-Z][\w'’-]+,[ \t]*(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)(?:['’]r)?[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+", 0.85),
         # a Welsh house name after "of", "at", "from": "Mr Emrys ab Iorwerth of Tŷ Newydd"
         # a Welsh flat: "Fflat 4, Glan yr Afon"
         ("welsh-flat", r"(?<![\w/.-])Fflat[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+[A-ZŴŶ][\w'’-]+(?:[ \t]+(?:yr|y|[A-ZŴŶ][\w'’-]+)){0,3}", 0.85),
         ("welsh-house-name", r"(?<![\w/.-])(?:Tŷ|Ty|Plas|Bwthyn|Fferm|Hafod|Bryn|Pen)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?", 0.0),
         # a Welsh street without a number, where an address goes: "staying with her mother on Maes y Coed"
-        ("welsh-house-name", r"(?<![\w/.-])(?:Maes|Heol|Stryd|Lôn|Ffordd|Rhodfa|Cilgant|Clos|Rhes|Teras|Cwrt)[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+", 0.0),
+        ("welsh-house-name", r"(?<![\w/.-])(?:Maes|Heol|Stryd|Lôn|Ffordd|Rhodfa|Cilgant|Clos|Rhes|Teras|Cwrt)(?:['’]r)?[ \t]+(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+", 0.0),
         # a flat number on its own, in a block named elsewhere: "flat 1104", "FLAT 1105"
         ("flat-number", r"(?<![\w/.-])(?i:flat|apartment)[ \t]+\d{1,4}[A-Za-z]?\b(?![ \t]*(?:-|(?i:miles?|mins?|minutes?|doors?|floors?|streets?|roads?|houses?|years?|months?|weeks?|days?)\b))", 0.6),
         # "Flat 6, Tennyson House, Greyfriars Walk": a flat, its block and the street
