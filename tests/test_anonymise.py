@@ -550,6 +550,13 @@ def test_title_and_initial_of_the_subject_welsh_streets_with_the_article_and_han
                    "Mohammed Rahman", "Mo", "Mo"]
 
 
+def test_a_season_after_a_relation_word_and_a_word_short_form_beside_one(analyser):
+    text = ("She said her sister Summer would help. In summer the panel met.\n\n"
+            "Ex-partner Courtney. Says \"Court's mam has got it in for me\". Family Court hearing; the Court's decision.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["Summer", "Courtney", "Court"]
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

@@ -958,19 +958,30 @@ def _short_forms_of_names(cands, masked, aspans, lex, titles):
             surname_first = re.match(r"[^,]+,[ \t]*([^\W\d_][\w'’-]*)", masked[a:b])
             given = [w for w in words if w.lower() in lex.first_all] or ([surname_first.group(1)] if surname_first else words[:1])
             forms |= short_forms(given[0]) | _tail_forms(given[0])
+    for a, b, entity, score, _rule, _why in cands:  # a given name alone, found with some confidence: "Ex-partner Courtney"
+        if entity == "PERSON" and score >= 0.75 and masked[a:b].lower() in lex.first and not lex.is_word(masked[a:b]):
+            forms |= short_forms(masked[a:b])
+    # a short form that is also a word or an agency's word ("Court" of Courtney) only right beside a relation word:
+    # "Court's mam", "Court's sister", "her sister Court"
+    word_forms = {f for f in forms if len(f) >= 3 and (f in AGENCY or f in ROLE or f in MONTHS_DAYS or lex.is_word(f))
+                  and f not in lex.stop_words and f not in ABBREVIATIONS}
     forms = {f for f in forms if f not in lex.stop_words and f not in MONTHS_DAYS and f not in ROLE and f not in AGENCY
              and f not in ABBREVIATIONS}  # never "Tel" or "TEL" (telephone)
-    if not forms:
+    kin_forms = []
+    if word_forms:
+        alt = "|".join(re.escape(f.capitalize()) for f in sorted(word_forms, key=len, reverse=True))
+        kin_forms = [m.span(1) if m.group(1) else m.span(2) for m in re.finditer(
+            rf"(?<![\w'’-])({alt})(?=['’]s[ \t]+(?:{RELATION_WORDS})\b)|\b(?:{RELATION_WORDS})[ \t]+({alt})(?![\w-])", masked)]
+    if not forms and not kin_forms:
         return []
     taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])
     # in notes that write names in lower case ("met kasia in yard, husband tomasz made tea"), lower case too
     lower_doc = _writes_names_in_lower_case(cands, masked)
     alts = [f.capitalize() for f in forms] + [f.upper() for f in forms if len(f) >= 3] \
         + ([f for f in forms if len(f) >= 3 and not lex.is_word(f)] if lower_doc else [])  # not "tell", "lock", "don"
-    rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(alts, key=len, reverse=True)) + r")(?![\w-])")
+    rx = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(alts, key=len, reverse=True)) + r")(?![\w-])") if alts else None
     out = []
-    for m in rx.finditer(masked):
-        a, b = m.span()
+    for a, b in [*(m.span() for m in (rx.finditer(masked) if rx else [])), *kin_forms]:
         if taken.overlapping(a, b) or aspans.overlapping(a, b):
             continue
         out.append([a, b, "PERSON", 0.7, "AN101", "a short form of a given name found in full in this text"])

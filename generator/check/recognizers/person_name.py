@@ -1230,6 +1230,10 @@ class PersonNameRecognizer(EntityRecognizer):
             ok = low0 in lex.first_all and low0 not in MONTHS_DAYS and low0 not in ROLE and low0 not in AGENCY and low0 not in _LANGUAGES
             if ok and (rel or poss) and not _sentence_start(text, p0.start):
                 return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
+            if low0 in MONTHS_DAYS and low0 in lex.first_all and _KIN_JUST_BEFORE.search(text, max(0, p0.start - 30), p0.start) \
+                    and rel and not _sentence_start(text, p0.start):
+                # "her sister Summer", "his daughter May": a season or a month right after a relation word is her name
+                return result("PERSON", p0.start, p0.end, 0.6, "AN101", self, "a first name after a relation word or with a possessive")
             if rel and _KIN_JUST_BEFORE.search(text, max(0, p0.start - 30), p0.start) and low0 in lex.word_surnames and low0 not in lex.places and low0 not in ROLE | MONTHS_DAYS | AGENCY | _LANGUAGES \
                     and low0 not in lex.stop_words and not _sentence_start(text, p0.start):
                 # "my sister Marsh's boy", "his mum Marsh won't": a name that is also a word, after a relation word
