@@ -557,6 +557,13 @@ def test_a_season_after_a_relation_word_and_a_word_short_form_beside_one(analyse
     assert got == ["Summer", "Courtney", "Court"]
 
 
+def test_quiet_on_named_programmes_boroughs_casework_words_record_abbreviations_and_acronyms(analyser):
+    text = ("All staff complete The Oliver McGowan Mandatory Training. Valerie's Law; Imkaan and Sistah Space.\n\n"
+            "Medway Council and Calderdale partners. Preservation request to Meta. Bradford Factor score 250.\n\n"
+            "She used the word \"izzat\". Apgar 9. Qty 28, Disp, Chk. Self-referral, prompted by CAMHS.\n")
+    assert errors(check(analyser, text)) == []
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

@@ -957,7 +957,9 @@ class PersonNameRecognizer(EntityRecognizer):
         # a login in capitals after a user word: "entered by user RKHATUN"
         for m in _CAPS_LOGIN.finditer(text):
             sur = m.group("sur").lower()
-            if (sur in lex.surnames or len(sur) >= 4) and not lex.is_word(sur):
+            login = m.group("login").lower()
+            if (sur in lex.surnames or len(sur) >= 4) and not lex.is_word(sur) \
+                    and login not in ABBREVIATIONS | AGENCY | _ROLE_ACRONYMS:  # "prompted by CAMHS": an acronym
                 out.append(result("PERSON", m.start("login"), m.end("login"), 0.75, "AN101", self, "a user name made of an initial and a surname"))
         # other names for the same person: "she was Tanisha, or Tee, or Nish to her brother"
         for r in [r for r in out if r.entity_type == "PERSON" and r.score >= 0.7]:
