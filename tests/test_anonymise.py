@@ -564,6 +564,13 @@ def test_quiet_on_named_programmes_boroughs_casework_words_record_abbreviations_
     assert errors(check(analyser, text)) == []
 
 
+def test_prescriber_by_surname_met_shoulder_numbers_and_a_marking_with_its_category(analyser):
+    text = ("Usual prescriber: Dr M Verity\n\n| 03/01/23 | Zopiclone 7.5mg tabs | 14 | Verity |\n\nIn verity, the truth.\n\n"
+            "| OIC | PC 1187KG WISNIEWSKI, CSU |\n\nRestricted – Health\n\nThe data was restricted – health staff only.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["Dr M Verity", "Verity", "PC 1187KG WISNIEWSKI", "Restricted – Health"]
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

@@ -760,8 +760,11 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
                         lower_ok.add(w)  # written in lower case as a name: its lower-case occurrences are the name too
                     elif why.startswith("an alias"):
                         alias_words.add(w)  # "Tope" who speaks in a chat: "who is tope." (only where a name goes)
-                elif _rule == "AN102" and w in lex.word_surnames and masked[a + found[0].start() : a + found[0].end()][:1].isupper():
-                    word_names[w] = word_names.get(w, 0) + 2  # "SGT B. PAGE 1642": "PAGE" alone later is the sergeant
+                elif _rule == "AN102" and masked[a + found[0].start() : a + found[0].end()][:1].isupper() and (
+                        w in lex.word_surnames or (re.search(r"\b[A-Z]\.?[ \t]+$", masked[a : a + found[0].start()])
+                                                   and w not in MONTHS_AND_ROLES)):
+                    # "SGT B. PAGE 1642": "PAGE" alone later is the sergeant; "Dr M Verity": "| Verity |" the prescriber
+                    word_names[w] = word_names.get(w, 0) + 2
                 elif w in lex.first_all:
                     word_names[w] = word_names.get(w, 0) + 1
             continue

@@ -487,11 +487,11 @@ _PLACE_AFTER = re.compile(
 
 _RANK = r"(?:PC|PCSO|WPC|DC|TDC|DS|PS|DI|DCI|Sgt|SGT|Sergeant|SERGEANT|Insp|INSP|Inspector|Constable)"
 _COLLAR = re.compile(
-    rf"\b{_RANK}\.?[ \t]+\d{{2,6}}[ \t]+"
+    rf"\b{_RANK}\.?[ \t]+\d{{2,6}}(?:[A-Z]{{2}}\b)?[ \t]+"  # and the Met's borough letters: "PC 1187KG WISNIEWSKI"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+){0,2})"
 )
 # a collar number alone still identifies the officer: "PC 4471:", "| PC 3320 |"
-_COLLAR_ALONE = re.compile(rf"\b{_RANK}\.?[ \t]+\d{{3,6}}\b(?![/-]\d)")
+_COLLAR_ALONE = re.compile(rf"\b{_RANK}\.?[ \t]+\d{{3,6}}(?:[A-Z]{{2}})?\b(?![/-]\d)")
 # a prose line wrapped inside an organisation's name: "commissioned by Bro Hafren\nCommunity Safety Partnership"
 # (table cells, masked into lines, have spaces around their line breaks and do not match)
 _AGENCY_AFTER_WRAP = re.compile(r"^\n[ \t]*(?=[A-Z])(?:[A-Z][\w'’-]*[ \t]+){0,3}(?P<w>[A-Z][\w'’]*)\b")

@@ -32,6 +32,8 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
         ("in-confidence", r"(?i:\b(?:in|medical|commercial|staff|police|management)[\s\-–—]+in[\s\-–—]+confidence\b)", 0.8),
         ("confidential-word", r"(?<![\w-])Confidential(?=\s*(?:$|[\-–—:|]))", 0.85),
         # a handling line that starts with the marking word: "Restricted: for panel members only."
+        # a marking line in sentence case with its category, alone on its line: "Restricted – Health"
+        ("marking-category-line", r"(?m)^[ \t*_#>]*(?P<v>(?:Restricted|Confidential)[ \t]*[-–—:][ \t]*(?:Health|Medical|Personal|Staff|Police|Legal|Clinical|Patient|Management|Sensitive)(?:[ \t]+(?:[Ii]nformation|[Rr]ecords?|[Dd]ata|[Ii]n[ \t]+[Cc]onfidence))?)[ \t*_]*$", 0.9),
         ("restricted-line", r"(?im)^[ \t*_#>|]*(?:restricted|confidential)[ \t]*:[^\n]{0,60}?\bonly\b", 0.85),
         # "DRAFT" is a status, not a marking: a warning (a draft should not be published either)
         ("caps-draft", r"(?<![\w-])DRAFT(?:\s*[\-–—:]\s*[A-Z ]+)?(?![\w-])", 0.4),
