@@ -571,6 +571,13 @@ def test_prescriber_by_surname_met_shoulder_numbers_and_a_marking_with_its_categ
     assert got == ["Dr M Verity", "Verity", "PC 1187KG WISNIEWSKI", "Restricted – Health"]
 
 
+def test_a_farm_after_a_name_cottages_in_notes_and_a_family_by_its_surname(analyser):
+    text = ("| CMB-20230517-0640 | Neighbour Wilf Routledge, Low Gillhead Farm |\n\nno answer at 2 low gillhead cotts. card left.\n\n"
+            "Seen by Dr Jane Smith, Manor Farm Surgery. The Patels moved away; she sang in the Mass Choir with the Samaritans.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["CMB-20230517-0640", "Wilf Routledge", "Low Gillhead Farm", "2 low gillhead cotts", "Dr Jane Smith", "Patels"]
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])
@@ -877,7 +884,7 @@ def test_speaker_labels_title_initials_welsh_markings_and_words_and_quiet_nursin
             "Patient Lowri Mae Beynon, DOB 11/06/1999. Mae'r e-bost hwn yn gyfrinachol. GP: Meddygfa'r Bont. "
             "Old Facebook closed.\n\nPrepared for the panel only. Not for onward disclosure without the SIO's agreement.\n")
     got = [(f.entity, f.text) for f in errors(check(analyser, text))]
-    assert got == [("PERSON", "Thomas Rudd"), ("PERSON", "PC RUDD"), ("PERSON", "Ciarán Dunne"), ("PERSON", "RUDD"),
+    assert got == [("PERSON", "PC 6027NA Thomas Rudd"), ("PERSON", "PC RUDD"), ("PERSON", "Ciarán Dunne"), ("PERSON", "RUDD"),
                    ("PROTECTIVE_MARKING", "CYFYNGEDIG – MARAC"), ("CASE_REFERENCE", "W231947"),
                    ("PERSON", "Lowri Mae Beynon"), ("DATE_OF_BIRTH", "11/06/1999")]
 

@@ -70,7 +70,7 @@ class AddressRecognizer(RegexRecognizer):
         ("named-home", r"(?<![\w/.-])(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Farm|Farmhouse|Cottage|Grange|Barn|Bungalow)\b", 0.0),
         ("numbered-the", r"(?<![\w/.-])(?<!Recommendation )(?<!Figure )(?<!Table )(?<!Section )(?<!Appendix )(?<!Paragraph )(?<!Chapter )(?<!Stage )(?<!Step )(?<!Action )(?<!Page )(?<!page )\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+(?:ies|s)|Green|Close|Crescent|Drive|Mews|Grove|Square|Avenue|Parade|Chase|Croft|Spinney|Copse|Rise|Glade|Dell|Hamlet|Courtyard|Strand|Mall|Quadrant|Circus|Maltings|Ridings|Sidings)\b", 0.8),
         # sloppy lower-case notes: "4 kestrel way", "12b mill road"
-        ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|st|avenue|ave|lane|ln|drive|dr|crescent|cres|way|gardens|gdns|grove|gr|terrace|terr|tce|mews|close|cl|court|ct|place|pl|walk|rise|view|row|parade|square|sq)\b(?![ \t]*-)", 0.6),
+        ("lower-numbered", r"(?<![\w/.,-])\d{1,4}[a-z]?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:road|rd|street|st|avenue|ave|lane|ln|drive|dr|crescent|cres|way|gardens|gdns|grove|gr|terrace|terr|tce|mews|close|cl|court|ct|place|pl|walk|rise|view|row|parade|square|sq|cottages|cotts)\b(?![ \t]*-)", 0.6),
         ("lower-flat-of", r"(?<![\w/.-])(?:flat|apartment|apt|unit|room)[ \t]+\d+[a-z]?,?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}(?:house|court|lodge|building|tower|block|point|heights|mansions)\b", 0.7),
         # northern streets named "-gate" with no street word: "41 Wellgate", "12 micklegate"
         ("gate-street", r"(?<![\w/.,-])\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Za-z][a-z]{1,12}gate\b", 0.85),
@@ -91,8 +91,12 @@ class AddressRecognizer(RegexRecognizer):
             if self._NOT_STREET.match(s):
                 return 0.3
         if pattern == "named-home":
+            if re.match(r"[ \t]+(?:Surgery|Practice|Medical|Health|Centre|Center|Clinic|School|Primary|Academy|Nursery|Shop|Stores|"
+                        r"Park|Estate|Industrial|Business|Care|Home|Hotel|Inn|Road|Lane|Close|Way|Drive)\b", text[m.end() : m.end() + 20]):
+                return None  # "Manor Farm Surgery", "Mill Farm Road": an organisation or a street, found as such elsewhere
             before = text[max(0, m.start() - 30) : m.start()]
-            if re.search(r"(?i)\b(?:at|of|from|home|lives|lived|living|address|farm)[\s:|]*$", before) or re.match(
+            if re.search(r"(?i)\b(?:at|of|from|home|lives|lived|living|address|farm)[\s:|]*$", before) \
+                    or re.search(r"\b[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+,[ \t]*$", before) or re.match(  # "Neighbour Wilf Routledge, Low Gillhead Farm"
                     r",[ \t]*[A-Z][\w'’-]+(?:,?[ \t]+[A-Z][\w'’-]+)?,?[ \t]+[A-Z]{1,2}\d", text[m.end() : m.end() + 40]):
                 return 0.6
             return None

@@ -575,6 +575,7 @@ _NAMED_AS = re.compile(
     r"nicknamed|went\s+by|goes\s+by|(?:nick)?name\s+for\s+(?:him|her)\s+was)[\s,]+[\"“‘']?"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)?)(?!['’]s\b)"
 )
+_FAMILY_PLURAL = re.compile(r"\b[Tt]he[ \t]+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)s\b")
 _SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n|:]))[ \t]*(?P<w>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+),[ \t]*$")
 _NAME_BEFORE_PREFERENCE = re.compile(
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)[ \t]*\((?i:as[ \t]+(?:she|he|they|I)[ \t]+(?:asked|prefer(?:s|red)?|like[sd]?|want(?:s|ed)?|wish(?:es|ed)?|chose)"
@@ -899,6 +900,11 @@ class PersonNameRecognizer(EntityRecognizer):
             g = "name" if m.group("name") else "name2"
             if lex.classify(m.group(g).split()[0]) not in ("AGENCY", "TITLE"):
                 out.append(result("PERSON", m.start(g), m.end(g), 0.8, "AN101", self, "an alias or nickname (a contact or chat name)"))
+        for m in _FAMILY_PLURAL.finditer(text):  # "The Routledges at the farm": a family by its surname
+            base = m.group("name").lower()
+            if base in lex.surnames and not lex.is_word(base) and not lex.is_word(base + "s") and base not in lex.places \
+                    and not re.match(r"[ \t]+[A-Z]", text[m.end() : m.end() + 2]):  # not "the Mass Choir"
+                out.append(result("PERSON", m.start("name"), m.end("name") + 1, 0.75, "AN101", self, "a family named by its surname"))
         for m in _KNOWN_AS_FIELD.finditer(text):  # Known as: Sunny
             out.append(result("PERSON", m.start("name"), m.end("name"), 0.8, "AN101", self, "an alias or nickname (a form's known-as field)"))
         for m in _ALIAS_LINE.finditer(text):  # AKA:  MARK KOVAL; "KOWAL"
@@ -1047,8 +1053,10 @@ class PersonNameRecognizer(EntityRecognizer):
             for w in words:
                 base = w.rstrip("'’s") if w.endswith(("'s", "’s")) else w
                 c = lex.classify_any_case(base)
+                # a surname that is also a word, right after the given name: "PC 6027NA Thomas Rudd"
+                surname_after_given = len(keep) == 1 and lex.classify_any_case(keep[0]) == "FIRST" and base[:1].isupper()
                 if c in ("AGENCY", "TITLE") or w.lower() in MONTHS_DAYS or w.lower() in ROLE or w.lower() in lex.stop_words \
-                        or (keep and c == "COMMON"):
+                        or (keep and c == "COMMON" and not surname_after_given):  # but "PC 6027NA Thomas Rudd"
                     break
                 keep.append(w)
             if keep:
