@@ -578,6 +578,17 @@ def test_a_farm_after_a_name_cottages_in_notes_and_a_family_by_its_surname(analy
     assert got == ["CMB-20230517-0640", "Wilf Routledge", "Low Gillhead Farm", "2 low gillhead cotts", "Dr Jane Smith", "Patels"]
 
 
+def test_two_letter_nicknames_quoted_short_forms_case_titles_and_welsh_headers(analyser):
+    text = ("Emlyn PRITCHARD, who everyone on the park called \"Em\", since 2019. In August Em came to reception. EM and em.\n\n"
+            "Call to police from Courtney Oldknow. PIN to \"Court\". Nottingham Crown Court.\n\n"
+            "# R v TANSLEY – Nottingham Crown Court\n\nIn R v Dhaliwal [2006] EWCA Crim 1139 the court held.\n\n"
+            "PREIFAT A CHYFRINACHOL\n\n# Briff 7 Munud\n\nRing DAN 24/7 on 0808 808 2234. He moved to Caernarfon.\n")
+    fs = check(analyser, text)
+    assert [f.text for f in errors(fs)] == ["Emlyn PRITCHARD", "Em", "Em", "Courtney Oldknow", "Court", "TANSLEY",
+                                           "PREIFAT A CHYFRINACHOL"]
+    assert any(f.text == "Dhaliwal" and f.severity == "warning" for f in fs)  # a published case, for the panel to confirm
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

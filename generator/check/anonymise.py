@@ -741,6 +741,7 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
     first_words: set[str] = set()  # dictionary-word given names in a confident full name
     alias_words: set[str] = set()  # dictionary words used as a nickname, written with a capital
     lower_ok: set[str] = set()
+    two_letter: set[str] = set()  # two-letter nicknames given as such ("Em"): found again only as written
     # a "name" inside a street's name ("Bradford Road") is the street's, and says nothing of the words elsewhere
     streets = _Spans([(c[0], c[1]) for c in cands if c[2] == "ADDRESS" or c[5] == _LETTERHEAD])
     for a, b, entity, score, _rule, why in cands:
@@ -792,6 +793,8 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             if w.endswith(("'s", "’s")):
                 w = w[:-2]
             nickname_initials = why.startswith("an alias") and len(w) == 2 and orig.isupper()  # "they call him CJ"
+            if why.startswith("an alias") and len(w) == 2 and orig[:1].isupper() and orig[1:].islower() and w not in allow.tokens:
+                two_letter.add(orig)  # Emlyn PRITCHARD, who everyone called "Em": "Em" alone later, written just so
             if (len(w) < 3 and not nickname_initials) or w in allow.tokens or "'" in w or "’" in w:
                 continue
             caps_given = len(found) >= 2 and masked[a:b].isupper() and w in lex.first_all  # "DEAN" of "DEAN ANTHONY ROWLANDS"
@@ -820,6 +823,10 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
                         first_words.add(w[:k])
     extra = _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, lex,
                                   (first_words if lower_doc else set()) | alias_words)
+    if two_letter:
+        extra += [[a, b, "PERSON", 0.7, "AN101", "a nickname given elsewhere in this text"]
+                  for a, b in _free_occurrences({w.lower() for w in two_letter}, folded, cands, "PERSON", aspans,
+                                                r"(?<![\w@./-])", r"(?![\w@/-])") if masked[a:b] in two_letter]
     if not words:
         return extra
     out = []
@@ -973,8 +980,10 @@ def _short_forms_of_names(cands, masked, aspans, lex, titles):
     kin_forms = []
     if word_forms:
         alt = "|".join(re.escape(f.capitalize()) for f in sorted(word_forms, key=len, reverse=True))
-        kin_forms = [m.span(1) if m.group(1) else m.span(2) for m in re.finditer(
-            rf"(?<![\w'’-])({alt})(?=['’]s[ \t]+(?:{RELATION_WORDS})\b)|\b(?:{RELATION_WORDS})[ \t]+({alt})(?![\w-])", masked)]
+        # ... or quoted as a name is, maybe with an emoji: 'PIN to "Court"', '| "Court 👭" |'
+        kin_forms = [next(m.span(g) for g in (1, 2, 3) if m.group(g)) for m in re.finditer(
+            rf"(?<![\w'’-])({alt})(?=['’]s[ \t]+(?:{RELATION_WORDS})\b)|\b(?:{RELATION_WORDS})[ \t]+({alt})(?![\w-])"
+            rf"|(?<=[\"“])({alt})(?=[ \t]*[^\w\s\"”]{{0,3}}[ \t]*[\"”])", masked)]
     if not forms and not kin_forms:
         return []
     taken = _Spans([(c[0], c[1]) for c in cands if c[2] == "PERSON"])

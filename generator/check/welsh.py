@@ -75,7 +75,8 @@ WORDS = FUNCTION_WORDS | PUBLIC_WORDS | set(
     sadwrn sul cofnod cofnodion neges negeseuon symud ymweliad gweithiwr bro rheoli unigol adolygiadau derbyniwyd rôl rol difrifol iaith gofyn gweithredu troseddau soniodd enw asiantaeth cynnig rhagweithiol fframwaith
     cymdeithasol cymdeithas dyffryn afon mynydd bryn coed ynys aber llan diogelwch ymchwiliad cwest crwner dedfryd euog carcharu rhyddhau trwydded
     cronoleg meddygfa amdanoch amdanaf amdanom cylch meithrin cynnwys nodiadau ffurflen cofrestru cofrestredig diweddariad
-    iechyd meddwl bydwreigiaeth bydwraig ymwelydd cyfyngedig swyddogol sensitif rhagair pont""".split()
+    iechyd meddwl bydwreigiaeth bydwraig ymwelydd cyfyngedig swyddogol sensitif rhagair pont
+    briff munud arfordir cleient clinigol agosaf glan môr mor preifat chyfrinachol cyfrinachol""".split()
 )
 
 # initial mutations, undone: the mutated start of a word and the radical letters it may come from

@@ -70,6 +70,7 @@ AGENCY = {
     # firms: "Qureshi Lindley Solicitors" is a firm, and its words are no one's name elsewhere in the text
     "solicitors", "llp", "associates", "chambers", "accountants", "dental", "opticians", "nursery", "garage", "motors",
     "estates", "lettings",
+    "hms", "hmnb", "rnas",  # naval bases and ships: "HMS Raleigh"
     "shelter", "initiative", "scheme", "pathway", "model", "toolkit", "tool", "checklist", "form", "meeting", "meetings",
     "marac", "mash", "mappa", "idva", "isva", "dhr", "dardr", "sar", "csp", "gp", "gps", "ae", "a&e", "icb", "ccg", "cmht",
     "directorate", "division", "branch", "sector", "system", "systems", "register", "database", "records", "record",
@@ -575,6 +576,11 @@ _NAMED_AS = re.compile(
     r"nicknamed|went\s+by|goes\s+by|(?:nick)?name\s+for\s+(?:him|her)\s+was)[\s,]+[\"“‘']?"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]*)?)(?!['’]s\b)"
 )
+# a case title: "R v TANSLEY" names the defendant; with a law report's year after it ("[2006]", its brackets
+# blanked by the Markdown mask), it is a published case
+_CASE_TITLE = re.compile(r"\bR\.?[ \t]+v\.?[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})\b(?![ \t]*[\[(]?[ \t]*(?:19|20)\d\d\b)")
+_PUBLISHED_CASE_BEFORE = re.compile(r"\b(?:R|[A-Z][\w'’-]+)\.?[ \t]+v\.?[ \t]+$")
+_PUBLISHED_CASE_AFTER = re.compile(r"[ \t]*[\[(]?[ \t]*(?:19|20)\d\d\b[ \t]*[\])]?")  # ("[2006]" is masked as a link's brackets)
 _FAMILY_PLURAL = re.compile(r"\b[Tt]he[ \t]+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)s\b")
 _SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n|:]))[ \t]*(?P<w>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+),[ \t]*$")
 _NAME_BEFORE_PREFERENCE = re.compile(
@@ -900,6 +906,9 @@ class PersonNameRecognizer(EntityRecognizer):
             g = "name" if m.group("name") else "name2"
             if lex.classify(m.group(g).split()[0]) not in ("AGENCY", "TITLE"):
                 out.append(result("PERSON", m.start(g), m.end(g), 0.8, "AN101", self, "an alias or nickname (a contact or chat name)"))
+        for m in _CASE_TITLE.finditer(text):  # "R v TANSLEY – Nottingham Crown Court"
+            if lex.classify_any_case(m.group("name").split()[0]) not in ("AGENCY", "TITLE") and m.group("name").split()[0].lower() not in ROLE:
+                out.append(result("PERSON", m.start("name"), m.end("name"), 0.85, "AN101", self, "a defendant named in a case title"))
         for m in _FAMILY_PLURAL.finditer(text):  # "The Routledges at the farm": a family by its surname
             base = m.group("name").lower()
             if base in lex.surnames and not lex.is_word(base) and not lex.is_word(base + "s") and base not in lex.places \
@@ -1188,7 +1197,11 @@ class PersonNameRecognizer(EntityRecognizer):
             line_end = text.find("\n", r.end)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             ref = _REFERENCE_LINE.match(line)
-            if ref and r.start - line_start < line.find("("):
+            if _PUBLISHED_CASE_BEFORE.search(before) and _PUBLISHED_CASE_AFTER.match(after):
+                # "R v Dhaliwal [2006] EWCA Crim 1139": a party to a published case, for the panel to confirm
+                r.score = 0.4
+                r.recognition_metadata["why"] = CITED_AUTHOR
+            elif ref and r.start - line_start < line.find("("):
                 # "Farrowdale, J. and Quenby, R. (2021) 'Separation...'": an entry of a reference list
                 r.score = 0.4
                 r.recognition_metadata["why"] = CITED_AUTHOR

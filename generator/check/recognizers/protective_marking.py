@@ -26,8 +26,8 @@ class ProtectiveMarkingRecognizer(RegexRecognizer):
         ("not-for-publication", r"(?i:\bnot\s+(?:for|to\s+be)\s+(?:publication|published|circulation|circulated|wider\s+circulation|onward\s+transmission)\b"
                                 rf"(?:{_CAVEAT_TAIL})?)", 0.8),
         # the Welsh markings of bilingual bodies: SWYDDOGOL – SENSITIF (OFFICIAL – SENSITIVE), CYFRINACHOL (CONFIDENTIAL),
-        # CYFYNGEDIG (RESTRICTED)
-        ("welsh-marking", r"(?i:\bswyddogol[\s\-–—:]*sensitif\b)|(?<![\w-])(?:CYFRINACHOL|CYFYNGEDIG)(?:\s*[\-–—:]\s*[A-Z]+(?:\s+[A-Z]+){0,6})?(?![\w-])", 0.95),
+        # CYFYNGEDIG (RESTRICTED), PREIFAT A CHYFRINACHOL (PRIVATE AND CONFIDENTIAL)
+        ("welsh-marking", r"(?i:\bswyddogol[\s\-–—:]*sensitif\b)|(?<![\w-])(?:(?:PREIFAT[ \t]+A[ \t]+)?CHYFRINACHOL|CYFRINACHOL|CYFYNGEDIG)(?:\s*[\-–—:]\s*[A-Z]+(?:\s+[A-Z]+){0,6})?(?![\w-])", 0.95),
         ("gsc", r"(?i:\bgovernment\s+security\s+classifications?\b)", 0.8),
         ("in-confidence", r"(?i:\b(?:in|medical|commercial|staff|police|management)[\s\-–—]+in[\s\-–—]+confidence\b)", 0.8),
         ("confidential-word", r"(?<![\w-])Confidential(?=\s*(?:$|[\-–—:|]))", 0.85),
