@@ -589,6 +589,14 @@ def test_two_letter_nicknames_quoted_short_forms_case_titles_and_welsh_headers(a
     assert any(f.text == "Dhaliwal" and f.severity == "warning" for f in fs)  # a published case, for the panel to confirm
 
 
+def test_a_worker_in_brackets_after_the_role_a_greeting_and_an_abbreviated_house(analyser):
+    text = ("| 16/01/2023 | Reception (Chantelle) | MARAC notification emailed. |\n\n"
+            "Text sent by reception (Jade). Interpreter (Tigrinya) used. Nurse (Practice Nurse).\n\n"
+            "Hi Shiv, sorry, can I WFH today?\n\nDear Colleague,\n\nHi all,\n\nAddress: 7 Hollister Hse, Brenchley Rd\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got[:3] == ["Chantelle", "Jade", "Shiv"] and "7 Hollister Hse" in got[3] and len(got) == 4
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

@@ -10,7 +10,7 @@ STREET = (  # in any case: "ROAD" in police logs (the name before it must still 
     r"(?i:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|Gr|"
     r"Terrace|Terr|Hill|Park|Walk|Mews|Row|Square|Sq|View|Rise|Green|Parade|Vale|Heights|Fields|Meadows|Wharf|Quay|Yard|"
     r"Boulevard|Gate|Chase|Croft|Nook|Drove|Path|Wynd|Brae|Loan|End|Side|Bank|Hollow|Mount|Mead|Garth|Fold|Cottages|"
-    r"Buildings|House|Lodge|Farm|Estate|Approach|Circus|Broadway|Esplanade|Promenade|Embankment|Dale|Glade|Paddock|Orchard|"
+    r"Buildings|House|Hse|Lodge|Farm|Estate|Approach|Circus|Broadway|Esplanade|Promenade|Embankment|Dale|Glade|Paddock|Orchard|"
     r"Ridge|Spinney|Copse|Dell|Leys|Pastures|Ffordd|Heol|Stryd|Lôn|Rhodfa|Cilgant)"
 )
 _NAME = r"(?:[A-Z][\w'’.-]*|of|the|de|la|upon|on)"

@@ -581,6 +581,14 @@ _NAMED_AS = re.compile(
 _CASE_TITLE = re.compile(r"\bR\.?[ \t]+v\.?[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})\b(?![ \t]*[\[(]?[ \t]*(?:19|20)\d\d\b)")
 _PUBLISHED_CASE_BEFORE = re.compile(r"\b(?:R|[A-Z][\w'’-]+)\.?[ \t]+v\.?[ \t]+$")
 _PUBLISHED_CASE_AFTER = re.compile(r"[ \t]*[\[(]?[ \t]*(?:19|20)\d\d\b[ \t]*[\])]?")  # ("[2006]" is masked as a link's brackets)
+# a worker named in brackets after the role, as records sign entries: "Reception (Chantelle)", "text sent by reception (Jade)"
+_ROLE_THEN_NAME = re.compile(r"\b(?P<role>[A-Za-z]+)[ \t]*\([ \t]*(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)[ \t]*\)")
+_DESK_ROLES = {"reception", "receptionist", "admin", "administrator", "clerk", "porter", "duty", "operator", "handler"}
+# an email's or a letter's greeting: "Hi Shiv,", "Dear Marlene,"
+_GREETING = re.compile(r"(?m)^[ \t>]*(?:Hi|Hiya|Hello|Hey|Dear|Morning|Afternoon|Evening)[ \t]+(?P<name>[A-Z][a-z'’-]+)[ \t]*[,!]")
+_NOT_GREETED = {"all", "team", "everyone", "everybody", "colleague", "colleagues", "sir", "madam", "both", "there", "guys",
+                "folks", "panel", "chair", "friends", "friend", "mum", "mam", "dad", "nan", "gran", "again", "you", "reader",
+                "members", "member", "partners", "sirs", "manager", "doctor", "nurse", "officer", "love", "darling", "babe", "hun"}
 _FAMILY_PLURAL = re.compile(r"\b[Tt]he[ \t]+(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)s\b")
 _SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n|:]))[ \t]*(?P<w>[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][\w'’-]+),[ \t]*$")
 _NAME_BEFORE_PREFERENCE = re.compile(
@@ -906,6 +914,18 @@ class PersonNameRecognizer(EntityRecognizer):
             g = "name" if m.group("name") else "name2"
             if lex.classify(m.group(g).split()[0]) not in ("AGENCY", "TITLE"):
                 out.append(result("PERSON", m.start(g), m.end(g), 0.8, "AN101", self, "an alias or nickname (a contact or chat name)"))
+        for m in _ROLE_THEN_NAME.finditer(text):
+            words = m.group("name").split()
+            if (m.group("role").lower() in ROLE | _DESK_ROLES and words[0].lower() not in ROLE | AGENCY | MONTHS_DAYS | _LANGUAGES
+                    and words[0].lower() not in lex.stop_words and lex.classify_any_case(words[0]) not in ("AGENCY", "TITLE")
+                    and (words[0].lower() in lex.first_all or not lex.is_word(words[0]))):
+                out.append(result("PERSON", m.start("name"), m.end("name"), 0.75, "AN101", self, "a worker named in brackets after the role"))
+        for m in _GREETING.finditer(text):
+            w = m.group("name")
+            if w.lower() not in _NOT_GREETED and w.lower() not in ROLE | AGENCY | MONTHS_DAYS | KINSHIP \
+                    and lex.classify_any_case(w) not in ("AGENCY", "TITLE") and w.lower() not in lex.stop_words \
+                    and not welsh_words.is_welsh_word(w):  # any word: "Hi Shiv," (a short form that is also a word)
+                out.append(result("PERSON", m.start("name"), m.end("name"), 0.75, "AN101", self, "a name in a greeting"))
         for m in _CASE_TITLE.finditer(text):  # "R v TANSLEY – Nottingham Crown Court"
             if lex.classify_any_case(m.group("name").split()[0]) not in ("AGENCY", "TITLE") and m.group("name").split()[0].lower() not in ROLE:
                 out.append(result("PERSON", m.start("name"), m.end("name"), 0.85, "AN101", self, "a defendant named in a case title"))
