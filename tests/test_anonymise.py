@@ -597,6 +597,13 @@ def test_a_worker_in_brackets_after_the_role_a_greeting_and_an_abbreviated_house
     assert got[:3] == ["Chantelle", "Jade", "Shiv"] and "7 Hollister Hse" in got[3] and len(got) == 4
 
 
+def test_a_given_name_then_a_word_english_rarely_uses_is_a_full_name(analyser):
+    text = ("Mum's partner Dean Coulter arrested. Asked for Carol Snook to be second contact; Finn stayed with her.\n\n"
+            "The Grace Period ends. Will you call? Hope Street.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got[:3] == ["Dean Coulter", "Carol Snook", "Finn"] and "Grace Period" not in got
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

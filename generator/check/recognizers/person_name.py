@@ -283,6 +283,8 @@ class NameLexicon:
         # less the given names WordNet lists as people ("jason", "gary", "tyler"): names, not words
         # (names_not_words.txt, built from Webster's word list, which keeps their capital)
         self.dictionary -= _read_words("names_not_words.txt")
+        # the dictionary's common words (common_words.txt, from wordfreq): the others are rare ("coulter", "snook")
+        self.common_words = _read_words("common_words.txt")
         self.stop_words = stop_words
         # the hand-written list is read too, so a name added there counts without rebuilding first_names.txt
         self.places = _read_lines("places.txt")  # towns and cities, lower case without accents (build_places.py)
@@ -335,6 +337,11 @@ class NameLexicon:
             if w.startswith(pre) and len(w) - len(pre) >= 5 and self.is_word(w[len(pre):]):
                 return True
         return False
+
+    def is_rare_word(self, w: str) -> bool:
+        """A dictionary word rarely met in English ("coulter", "snook", "pounder"): after a given name, a surname."""
+        w = w.lower()
+        return w in self.dictionary and w not in self.common_words and w not in self.stop_words and w.isalpha()
 
     def is_compound(self, w: str) -> bool:
         """Two dictionary words run together: "Phoneline", "Jobcentre" (used only for words in no name list)."""
@@ -1299,6 +1306,9 @@ class PersonNameRecognizer(EntityRecognizer):
             nxt = [p for p in part[k + 1 :] if p.cls not in ("HYPHEN", "PARTICLE")]
             return bool(nxt) and (nxt[0].cls in ("SURNAME", "UNKNOWN", "FIRST") or (
                 nxt[0].cls == "COMMON" and nxt[0].text.lower() in lex.word_surnames) or (
+                # "Dean Coulter", "Carol Snook": a word English rarely uses, after a given name, is the surname
+                nxt[0].cls == "COMMON" and nxt[0].shape in ("TITLE", "CAPS") and lex.is_rare_word(nxt[0].text)
+                and nxt[0].text.lower() not in ROLE | AGENCY | _LANGUAGES) or (
                 nxt[0].cls == "INITIAL" and len(nxt) == 1 and len(nxt[0].text.rstrip(".")) == 1
                 and part[k].text.lower() not in MONTHS_DAYS - SEASONS))  # "Summer D", not "May B"
 
