@@ -604,6 +604,13 @@ def test_a_given_name_then_a_word_english_rarely_uses_is_a_full_name(analyser):
     assert got[:3] == ["Dean Coulter", "Carol Snook", "Finn"] and "Grace Period" not in got
 
 
+def test_quiet_on_school_roles_festivals_charities_and_record_abbreviations(analyser):
+    text = ("She told the Headteacher and the Deputy Headteacher. The HIDVA saw her. Mencap trains staff.\n\n"
+            "She helped at Navratri and the mahila mandal; Makar Sankranti. Mirena fitted. Accred. Corresp filed.\n\n"
+            "Adultification of Black boys. He was moved to HMP Kirklevington Grange. She lived in Basildon.\n")
+    assert errors(check(analyser, text)) == []
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

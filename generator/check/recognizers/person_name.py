@@ -80,6 +80,7 @@ AGENCY = {
     "executive", "overview", "action", "actions", "quality", "assurance", "home", "letter", "response",
 }
 ROLE = {
+    "headteacher", "teacher", "hidva",  # "the Headteacher and the Deputy Headteacher"
     "gp", "chair", "author", "victim", "perpetrator", "officer", "manager", "worker", "nurse", "doctor", "consultant",
     "sergeant", "constable", "inspector", "detective", "superintendent", "lead", "head", "director", "coordinator",
     "co-ordinator", "advisor", "adviser", "practitioner", "clinician", "therapist", "psychiatrist", "psychologist",
