@@ -611,6 +611,13 @@ def test_quiet_on_school_roles_festivals_charities_and_record_abbreviations(anal
     assert errors(check(analyser, text)) == []
 
 
+def test_a_police_nominal_with_the_surname_first_in_capitals_and_a_storm_log_number(analyser):
+    text = ("| Subject 1 (deceased) | POUNDER Jayden Michael | 02/09/2004 |\n| Associate | TEASDALE Bradley | 2004 |\n\n"
+            "POUNDER AND TEASDALE ARE SUPPLYING. REVIEW PANEL NOTES.\n\n**INCIDENT 1 – STORM 14/03/23-0992 – Tue 14/03/2023**\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["POUNDER Jayden Michael", "TEASDALE Bradley", "POUNDER", "TEASDALE", "14/03/23-0992"]
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

@@ -800,14 +800,14 @@ def _propagate(analyser, cands, folded, masked, aspans, allow, titles):
             caps_given = len(found) >= 2 and masked[a:b].isupper() and w in lex.first_all  # "DEAN" of "DEAN ANTHONY ROWLANDS"
             # the surname in capitals beside a given name that is not, as police records write it: "Naseem BIBI", "MOSS, Stephen"
             caps_surname = (len(found) >= 2 and orig.isupper() and len(orig) >= 3 and score >= 0.85
-                            and (m is found[-1] or (m is found[0] and why == "a name written surname first"))
+                            and (m is found[-1] or m is found[0])
                             and any(not masked[a + f.start() : a + f.end()].isupper() for f in found))
             if ((orig.isupper() and len(orig) <= 4 and not (caps_given or caps_surname)) or re.search(r"[a-z][A-Z]", orig)) and not nickname_initials:
                 continue  # an acronym or a brand
             if lex.is_word(w):
                 if w in lex.first_all and orig[:1].isupper():
                     word_names[w] = word_names.get(w, 0) + 2
-                elif (m is found[-1] or why == "a name written surname first") and len(found) >= 2 and orig[:1].isupper() \
+                elif (m is found[-1] or why == "a name written surname first" or caps_surname) and len(found) >= 2 and orig[:1].isupper() \
                         and (w in lex.word_surnames or caps_surname or (score >= 0.9 and w not in MONTHS_AND_ROLES)) and w not in lex.stop_words:
                     # (a surname the word lists do not know as one, after a given name: "Thomas Rudd" makes "RUDD:" his)
                     word_names[w] = word_names.get(w, 0) + 2  # "Wayne Hargreaves": "HARGREAVES" and "Hargreaves" alone too
@@ -1050,7 +1050,7 @@ def _propagate_word_names(word_names, lower_ok, cands, folded, masked, aspans, l
                 continue
         elif w not in word_names or word_names[w] < 2:
             continue
-        out.append([a, b, "PERSON", 0.65, "AN101", "a given name, used as a name elsewhere in this text"])
+        out.append([a, b, "PERSON", 0.65, "AN101", "a name that is also a word, used as a name elsewhere in this text"])
     return out
 
 

@@ -1314,6 +1314,11 @@ class PersonNameRecognizer(EntityRecognizer):
                 and part[k].text.lower() not in MONTHS_DAYS - SEASONS))  # "Summer D", not "May B"
 
         while part and part[0].cls in ("COMMON", "ACRONYM", "HYPHEN", "PARTICLE") and not title:
+            if (part[0].shape == "CAPS" and len(part) >= 2 and part[1].cls == "FIRST" and part[1].shape == "TITLE"
+                    and _wordlike(part[0].text) and part[0].text.lower() not in ABBREVIATIONS | ROLE | AGENCY
+                    and _line_start(text, part[0].start)):
+                part[0].cls = "SURNAME"  # "| POUNDER Jayden Michael |": a police nominal, the surname first in capitals
+                break
             if part[0].cls == "COMMON" and part[0].text.lower() in lex.first_all and name_next(0) \
                     and part[0].text.lower() not in BRANDS and part[0].text.lower() not in _DETERMINERS \
                     and not (self._welsh and _inside(self._welsh, part[0].start)):
