@@ -618,6 +618,11 @@ def test_a_police_nominal_with_the_surname_first_in_capitals_and_a_storm_log_num
     assert got == ["POUNDER Jayden Michael", "TEASDALE Bradley", "POUNDER", "TEASDALE", "14/03/23-0992"]
 
 
+def test_a_force_occurrence_number_and_work_under_way_in_an_action_plan(analyser):
+    text = "| 14:02 | Occurrence CF0019020122 linked. |\n\nAudit of 200 markers under way; 46 cases under way.\n"
+    assert [f.text for f in errors(check(analyser, text))] == ["CF0019020122"]
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])

@@ -17,7 +17,7 @@ _NAME = r"(?:[A-Z][\w'’.-]*|of|the|de|la|upon|on)"
 
 
 _NOT_LOWER_STREET = set(
-    """the a an of to on in at by up down across along over from one two this that other more less same main wrong
+    """the a an of to on in at by up down across along over under from one two this that other more less same main wrong
     right long short first second new old way lane road street minute minutes hour hours day days week weeks month
     months year years mile miles time times people person car cars bus buses lanes roads way ways and or mins hrs
     yards metres meters steps doors houses blocks stops km miles her his their my our your its whose very so too

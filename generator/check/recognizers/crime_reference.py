@@ -62,6 +62,7 @@ class CrimeReferenceRecognizer(RegexRecognizer):
         ("number-year", r"(?<![\w/.-])\d{5,8}/\d{2}(?![\w/-]|\.\d)", 0.85),
         ("two-letter-segments", r"(?<![\w/-])[A-Z]{2,6}-[A-Z]{2,6}-\d{2,4}-\d{3,6}(?![\w/-])", 0.85),  # AV-MARAC-23-0041
         ("date-number", r"(?<![\w/-])\d{1,2}/\d{1,2}/\d{2,4}-\d{3,5}(?![\w/-])", 0.85),  # a STORM log: 14/03/23-0992
+        ("two-letters-long-number", r"(?<![\w/-])[A-Z]{2}\d{10,12}(?![\w/-])", 0.85),  # CF0019020122
         ("letters-number-letter", r"(?<![\w/-])[A-Z]{1,5}/\d{3,6}/[A-Z]{1,3}(?![\w/-])", 0.85),  # SR/0193/K
         ("pnc", r"(?<![\w/-])(?:19|20)?\d{2}/\d{5,7}[A-Z](?![\w/-])", 0.9),  # PNC ID: 19/0338271T
         # a bank account: sort code and account number ("30-94-17 41873302")
