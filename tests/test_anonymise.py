@@ -623,6 +623,13 @@ def test_a_force_occurrence_number_and_work_under_way_in_an_action_plan(analyser
     assert [f.text for f in errors(check(analyser, text))] == ["CF0019020122"]
 
 
+def test_yoruba_short_forms_and_immigration_document_numbers(analyser):
+    text = ("Pseudonyms agreed with the family: Bisi for Temitope. Tope loved her job on the ward.\n\n"
+            "Client BRP ZX4318802. Passport A09382715. Visa application GWF067341925.\n")
+    got = [f.text for f in errors(check(analyser, text))]
+    assert got == ["Bisi", "Temitope", "Tope", "ZX4318802", "A09382715", "GWF067341925"]
+
+
 def test_a_firm_among_allowed_terms_allows_no_one_with_its_name(analyser):
     text = "**Fee earner:** Farah Qureshi, Solicitor, Qureshi Lindley Solicitors.\n\nConfirmed next morning to Ms Qureshi alone.\n"
     allowed = AllowedTerms(terms=["Qureshi Lindley Solicitors"])
