@@ -981,7 +981,7 @@ def _short_forms_of_names(cands, masked, aspans, lex, titles):
     if word_forms:
         alt = "|".join(re.escape(f.capitalize()) for f in sorted(word_forms, key=len, reverse=True))
         # ... or quoted as a name is, maybe with an emoji: 'PIN to "Court"', '| "Court 👭" |'
-        kin_forms = [next(m.span(g) for g in (1, 2, 3) if m.group(g)) for m in re.finditer(
+        kin_forms = [m.span(m.lastindex) for m in re.finditer(  # (one of the three groups matched: the form)
             rf"(?<![\w'’-])({alt})(?=['’]s[ \t]+(?:{RELATION_WORDS})\b)|\b(?:{RELATION_WORDS})[ \t]+({alt})(?![\w-])"
             rf"|(?<=[\"“])({alt})(?=[ \t]*[^\w\s\"”]{{0,3}}[ \t]*[\"”])", masked)]
     if not forms and not kin_forms:
